@@ -1,1 +1,3 @@
-Console.WriteLine("BotHost");
+using BotHost.Cli;
+
+return await BotHostCli.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,68 @@
+using BotHost.Core.Feeds;
+using BotHost.Core.Sources;
+using BotHost.Core.Storage;
+using BotHost.Core.Stories;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Collecting;
+
+/// <summary>
+/// Stores one parsed feed: new items (deduped within the source by id and canonical URL), curation
+/// verdicts, story assignment and the source's fetch state, all in one transaction, so a crash never
+/// leaves items without their story or the validators ahead of the items.
+/// </summary>
+public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, SourceStore sources, TimeProvider time)
+{
+    /// <summary>Dates further ahead than this are clamped to the time the item was first seen.</summary>
+    public static readonly TimeSpan FutureDateTolerance = TimeSpan.FromHours(1);
+
+    public async Task<IngestSummary> IngestAsync(
+        SourceState source, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        int newItems = 0, seen = 0, newStories = 0, joined = 0;
+        var dropped = new List<DroppedItem>();
+        foreach (var item in feed.Items)
+        {
+            var canonical = Canonical(item.Url);
+            if (await items.TouchIfKnownAsync(tx, source.Id, item.Id, canonical, now, cancellationToken))
+            {
+                seen++;
+                continue;
+            }
+
+            var verdict = curator.Judge(item);
+            var published = item.Published is { } p && p > now + FutureDateTolerance ? now : item.Published;
+            var itemId = await items.InsertAsync(tx, new StoredItem(
+                source.Id, item.Id, item.Url, canonical, item.CommentsUrl, item.Title, item.SummaryText,
+                published, now, asBacklog, verdict.Reason, verdict.Explanation), cancellationToken);
+            newItems++;
+            if (!verdict.Keep)
+            {
+                dropped.Add(new DroppedItem(item.Title, verdict.Reason!, verdict.Explanation!));
+                continue;
+            }
+
+            var decision = await clusterer.AssignAsync(tx, new StoryCandidate(
+                itemId, source.Id, item.Title, item.SummaryText, canonical, Canonical(item.CommentsUrl), published, now, asBacklog), cancellationToken);
+            if (decision.Created)
+            {
+                newStories++;
+            }
+            else
+            {
+                joined++;
+            }
+        }
+
+        await sources.RecordSuccessAsync(tx, source.Id, fetch.ETag, fetch.LastModified, nextFetchAt, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new IngestSummary(feed.Items.Count, newItems, seen, newStories, joined, dropped);
+    }
+
+    private static string? Canonical(string? url) =>
+        url is not null && UrlCanonicalizer.TryCanonicalize(url, out var canonical, out _) ? canonical : null;
+}

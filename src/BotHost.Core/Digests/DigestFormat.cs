@@ -1,0 +1,8 @@
+namespace BotHost.Core.Digests;
+
+public enum DigestFormat
+{
+    Text,
+    Markdown,
+    Json,
+}

@@ -1,0 +1,114 @@
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Sources;
+
+/// <summary>SQL for the sources table: registration and fetch state.</summary>
+public sealed class SourceStore(SqliteConnectionFactory connections, TimeProvider time)
+{
+    private const string Columns =
+        "id, location, name, etag, last_modified, last_attempt_at, last_success_at, consecutive_failures, failing_since, last_error, next_fetch_at, first_fetch_done";
+
+    public async Task<SourceState> EnsureAsync(SourceDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO sources(location, name, created_at) VALUES ($location, $name, $now) " +
+            "ON CONFLICT(location) DO UPDATE SET name = excluded.name " +
+            $"RETURNING {Columns}";
+        command.Parameters.AddWithValue("$location", definition.Location);
+        command.Parameters.AddWithValue("$name", definition.Name);
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return Read(reader);
+    }
+
+    public async Task<IReadOnlyList<SourceState>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM sources ORDER BY name";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var result = new List<SourceState>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    public async Task<SourceState?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM sources WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    /// <summary>A 200 or a 304: validators kept, failures reset, next fetch scheduled.</summary>
+    public Task RecordSuccessAsync(SqliteTransaction transaction, long sourceId, string? etag, string? lastModified, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            "UPDATE sources SET etag = COALESCE($etag, etag), last_modified = COALESCE($lm, last_modified), " +
+            "last_attempt_at = $now, last_success_at = $now, consecutive_failures = 0, failing_since = NULL, last_error = NULL, " +
+            "next_fetch_at = $next, first_fetch_done = 1 WHERE id = $id";
+        command.Parameters.AddWithValue("$etag", SqliteTime.OrNull(etag));
+        command.Parameters.AddWithValue("$lm", SqliteTime.OrNull(lastModified));
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$next", nextFetchAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", sourceId);
+        return ExecuteAndDisposeAsync(command, cancellationToken);
+    }
+
+    /// <summary>A 304: nothing to ingest, only the state moves on.</summary>
+    public async Task RecordNotModifiedAsync(long sourceId, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await RecordSuccessAsync(transaction, sourceId, null, null, nextFetchAt, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task RecordFailureAsync(long sourceId, string error, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE sources SET last_attempt_at = $now, consecutive_failures = consecutive_failures + 1, " +
+            "failing_since = COALESCE(failing_since, $now), last_error = $error, next_fetch_at = $next WHERE id = $id";
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$error", error);
+        command.Parameters.AddWithValue("$next", nextFetchAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", sourceId);
+        await ExecuteAndDisposeAsync(command, cancellationToken);
+    }
+
+    private static async Task ExecuteAndDisposeAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static SourceState Read(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.IsDBNull(3) ? null : r.GetString(3),
+        r.IsDBNull(4) ? null : r.GetString(4),
+        SqliteTime.FromDb(r.GetValue(5)),
+        SqliteTime.FromDb(r.GetValue(6)),
+        r.GetInt32(7),
+        SqliteTime.FromDb(r.GetValue(8)),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        SqliteTime.FromDb(r.GetValue(10)),
+        r.GetInt64(11) != 0);
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Stories;
+
+/// <summary>
+/// Finds the story an item belongs to, or creates one. Exact keys first (article URL, discussion URL,
+/// a long identical summary), then near-duplicate titles among stories that share a title band.
+/// Every lookup is an index probe, so the cost per item does not grow with the number of stories.
+/// </summary>
+public sealed class StoryClusterer(StoryStore stories)
+{
+    /// <summary>Titles are only compared with stories first seen this recently ("Rust 1.80 released" recurs yearly).</summary>
+    public static readonly TimeSpan TitleMatchWindow = TimeSpan.FromDays(14);
+
+    private const int MaxTitleCandidates = 32;
+    private const int MinSummaryKeyLength = 120;
+
+    public async Task<ClusterDecision> AssignAsync(SqliteTransaction tx, StoryCandidate item, CancellationToken cancellationToken)
+    {
+        var keys = KeysOf(item);
+        var fingerprint = TitleFingerprinter.Compute(item.Title);
+
+        var storyId = await stories.FindByKeysAsync(tx, keys, cancellationToken);
+        var matchedBy = storyId is null ? null : "key";
+        if (storyId is null)
+        {
+            var candidates = await stories.FindTitleCandidatesAsync(tx, fingerprint, item.SeenAt - TitleMatchWindow, MaxTitleCandidates, cancellationToken);
+            var best = candidates
+                .Select(c => (c.Id, Score: StoryMatcher.TitleScore(fingerprint, TitleFingerprinter.Compute(c.Title))))
+                .Where(c => c.Score >= StoryMatcher.SameStoryThreshold)
+                .OrderByDescending(c => c.Score)
+                .FirstOrDefault();
+            if (best.Id != 0)
+            {
+                storyId = best.Id;
+                matchedBy = "title";
+            }
+        }
+
+        var created = storyId is null;
+        storyId ??= await stories.CreateAsync(tx, new NewStory(
+            item.Title, item.SummaryText, item.CanonicalUrl, fingerprint.NormalizedHash, item.PublishedAt, item.SeenAt, item.IsBacklog), cancellationToken);
+
+        // Every variant joins the story, so a later item matching any of them lands here too.
+        await stories.AddKeysAsync(tx, storyId.Value, keys, cancellationToken);
+        await stories.AddBandsAsync(tx, storyId.Value, fingerprint.BandKeys, cancellationToken);
+        await stories.AddMentionAsync(tx, storyId.Value, item.ItemId, item.SourceId, cancellationToken);
+        return new ClusterDecision(storyId.Value, created, matchedBy);
+    }
+
+    internal static List<string> KeysOf(StoryCandidate item)
+    {
+        var keys = new List<string>(3);
+        if (item.CanonicalUrl is not null)
+        {
+            keys.Add("u:" + UrlCanonicalizer.StoryKey(item.CanonicalUrl));
+        }
+
+        // Hacker News carries the article in <link> and its thread in <comments>; an item elsewhere whose
+        // link is that thread is the same story.
+        if (item.CanonicalCommentsUrl is not null)
+        {
+            keys.Add("u:" + UrlCanonicalizer.StoryKey(item.CanonicalCommentsUrl));
+        }
+
+        var summary = item.SummaryText.TrimEnd('…').Trim();
+        if (summary.Length >= MinSummaryKeyLength)
+        {
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(summary.ToLowerInvariant()));
+            keys.Add("s:" + Convert.ToHexString(hash, 0, 12));
+        }
+
+        return keys;
+    }
+}

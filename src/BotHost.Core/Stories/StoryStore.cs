@@ -1,0 +1,109 @@
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Stories;
+
+/// <summary>SQL for stories, their match keys, title bands and mentions. Runs inside the caller's transaction.</summary>
+public sealed class StoryStore
+{
+    public async Task<long?> FindByKeysAsync(SqliteTransaction tx, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await using var command = Command(tx, "SELECT story_id FROM story_keys WHERE key = $key");
+            command.Parameters.AddWithValue("$key", key);
+            if (await command.ExecuteScalarAsync(cancellationToken) is long id)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Stories first seen since <paramref name="since"/> that share the normalized title hash or any band.</summary>
+    public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
+        SqliteTransaction tx, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var bandParameters = string.Join(", ", fingerprint.BandKeys.Select((_, i) => $"$b{i}"));
+        var bandClause = fingerprint.BandKeys.Count == 0
+            ? string.Empty
+            : $" UNION SELECT story_id FROM story_title_bands WHERE band_key IN ({bandParameters})";
+        await using var command = Command(tx,
+            "SELECT s.id, s.title FROM stories s WHERE s.first_seen_at >= $since AND s.id IN (" +
+            "SELECT id FROM stories WHERE normalized_title_hash = $hash" + bandClause + ") " +
+            "ORDER BY s.first_seen_at DESC LIMIT $limit");
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$hash", unchecked((long)fingerprint.NormalizedHash));
+        command.Parameters.AddWithValue("$limit", limit);
+        for (var i = 0; i < fingerprint.BandKeys.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$b{i}", unchecked((long)fingerprint.BandKeys[i]));
+        }
+
+        var result = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return result;
+    }
+
+    public async Task<long> CreateAsync(SqliteTransaction tx, NewStory story, CancellationToken cancellationToken)
+    {
+        await using var command = Command(tx,
+            "INSERT INTO stories(canonical_url, title, summary_text, normalized_title_hash, published_at, first_seen_at, is_backlog) " +
+            "VALUES ($url, $title, $summary, $hash, $published, $seen, $backlog) RETURNING id");
+        command.Parameters.AddWithValue("$url", SqliteTime.OrNull(story.CanonicalUrl));
+        command.Parameters.AddWithValue("$title", story.Title);
+        command.Parameters.AddWithValue("$summary", story.SummaryText);
+        command.Parameters.AddWithValue("$hash", unchecked((long)story.NormalizedTitleHash));
+        command.Parameters.AddWithValue("$published", SqliteTime.ToDb(story.PublishedAt));
+        command.Parameters.AddWithValue("$seen", story.FirstSeenAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$backlog", story.IsBacklog ? 1 : 0);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task AddKeysAsync(SqliteTransaction tx, long storyId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await using var command = Command(tx, "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES ($key, $story)");
+            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$story", storyId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task AddBandsAsync(SqliteTransaction tx, long storyId, IEnumerable<ulong> bands, CancellationToken cancellationToken)
+    {
+        foreach (var band in bands)
+        {
+            await using var command = Command(tx, "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES ($band, $story)");
+            command.Parameters.AddWithValue("$band", unchecked((long)band));
+            command.Parameters.AddWithValue("$story", storyId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task AddMentionAsync(SqliteTransaction tx, long storyId, long itemId, long sourceId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(tx,
+            "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id) VALUES ($story, $item, $source); " +
+            "UPDATE stories SET mention_count = (SELECT COUNT(*) FROM story_mentions WHERE story_id = $story) WHERE id = $story;");
+        command.Parameters.AddWithValue("$story", storyId);
+        command.Parameters.AddWithValue("$item", itemId);
+        command.Parameters.AddWithValue("$source", sourceId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteCommand Command(SqliteTransaction tx, string sql)
+    {
+        var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+using BotHost.Core.Collecting;
+using BotHost.Core.Digests;
+using BotHost.Core.Feeds;
+using BotHost.Core.Scheduling;
+using BotHost.Core.Storage;
+using BotHost.Discord;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BotHost.Hosting;
+
+/// <summary>The composition root: configuration sources, options and services, shared by `run` and the CLI verbs.</summary>
+public static class BotHostApplication
+{
+    public const string EnvironmentPrefix = "BOTHOST_";
+
+    /// <param name="forCli">CLI verbs log warnings only and schedule nothing.</param>
+    public static HostApplicationBuilder CreateBuilder(bool forCli, TimeProvider? time = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+
+        // config/ lives under the working directory; environment variables (plain Section__Key or
+        // BOTHOST_Section__Key) are added again after it so they win over the files.
+        builder.Configuration.AddJsonFile(Path.Combine("config", "appsettings.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddJsonFile(Path.Combine("config", $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        if (forCli)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        var mode = ModeOf(builder.Configuration);
+        var clock = time ?? TimeProvider.System;
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton(new RunModeInfo(mode));
+        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section);
+        builder.Services.AddStorage();
+        builder.Services.AddCollecting();
+        builder.Services.AddDigests();
+        ApplyModeDefaults(builder, mode);
+
+        if (!forCli)
+        {
+            builder.Services.AddHostedService<StartupChecks>();
+            builder.Services.AddScheduling(clock);
+            if (mode == RunMode.Offline)
+            {
+                builder.Services.AddSingleton<ICollectionListener, ConsoleReport>();
+            }
+        }
+
+        return builder;
+    }
+
+    public static RunMode ModeOf(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]) ? RunMode.Offline : RunMode.Discord;
+
+    // With no token a newcomer gets the sample feeds and sees every sample story in the first digest,
+    // unless they chose otherwise in configuration.
+    private static void ApplyModeDefaults(HostApplicationBuilder builder, RunMode mode)
+    {
+        if (mode != RunMode.Offline)
+        {
+            return;
+        }
+
+        var feeds = builder.Configuration.GetSection(FeedOptions.Section);
+        var sourcesConfigured = feeds[nameof(FeedOptions.SourcesFile)] is not null;
+        var backlogConfigured = feeds[nameof(FeedOptions.FirstFetchIsBacklog)] is not null;
+        builder.Services.PostConfigure<FeedOptions>(o =>
+        {
+            if (!sourcesConfigured)
+            {
+                o.SourcesFile = o.SamplesSourcesFile;
+            }
+
+            if (!backlogConfigured)
+            {
+                o.FirstFetchIsBacklog = false;
+            }
+        });
+    }
+}

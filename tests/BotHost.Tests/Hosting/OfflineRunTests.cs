@@ -1,0 +1,67 @@
+using BotHost.Core.Collecting;
+using BotHost.Core.Digests;
+using BotHost.Core.Scheduling;
+using BotHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BotHost.Tests.Hosting;
+
+public sealed class OfflineRunTests
+{
+    [Fact]
+    public async Task Run_WithoutToken_CollectsSamplesMergesCrossSiteStoriesAndDropsNoise()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var sources = Path.Combine(directory, "sources.json");
+        await File.WriteAllTextAsync(sources, $$"""
+            { "sources": [
+              { "name": "dev.to", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "devto-backend.xml"))}}" },
+              { "name": "Hacker News", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "hackernews.xml"))}}", "weight": 1.5 },
+              { "name": "Lobsters", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "lobsters.xml"))}}", "weight": 1.2 } ] }
+            """, TestContext.Current.CancellationToken);
+        var builder = BotHostApplication.CreateBuilder(forCli: false, overrides: new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
+            ["Feeds:SourcesFile"] = sources,
+            ["Digests:MaxStories"] = "50",
+            ["Discord:Token"] = "",
+        });
+        var firstRound = new FirstRoundSignal();
+        builder.Services.AddSingleton<ICollectionListener>(firstRound);
+        using var host = builder.Build();
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        var outcomes = await firstRound.Completed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var digest = await host.Services.GetRequiredService<DigestComposer>().ComposeAsync(TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        var devto = outcomes.Single(o => o.SourceName == "dev.to");
+        Assert.Equal(CollectionStatus.Collected, devto.Status);
+        Assert.Contains(devto.Ingest.Dropped, d => d.Title == "Latest DevOps news from Tech News");
+        Assert.Contains(devto.Ingest.Dropped, d => d.Title.StartsWith("Disclosure:", StringComparison.Ordinal));
+        Assert.Single(digest.Stories, s => s.Title.StartsWith("Shipping 12,000+ Lines", StringComparison.Ordinal));
+        Assert.DoesNotContain(digest.Stories, s => s.Title.StartsWith("Latest DevOps news", StringComparison.Ordinal));
+        var outbox = Assert.Single(digest.Stories, s => s.Title.StartsWith("Event-Driven Architecture", StringComparison.Ordinal));
+        Assert.Equal(["dev.to", "Hacker News"], outbox.Sources);
+        var excel = Assert.Single(digest.Stories, s => s.Title.Contains("Excel Cells", StringComparison.Ordinal));
+        Assert.Contains("Hacker News", excel.Sources);
+        var wal = Assert.Single(digest.Stories, s => s.Title.Contains("rite-ahead log", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Hacker News", "Lobsters"], wal.Sources.Order());
+        Assert.Single(digest.Stories, s => s.Title.StartsWith("Ask HN: How do you run scheduled jobs", StringComparison.Ordinal));
+    }
+
+    private static string Esc(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
+
+    private sealed class FirstRoundSignal : ICollectionListener
+    {
+        public TaskCompletionSource<IReadOnlyList<CollectionOutcome>> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
+        {
+            Completed.TrySetResult(outcomes);
+            return Task.CompletedTask;
+        }
+    }
+}
