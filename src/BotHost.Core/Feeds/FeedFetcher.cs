@@ -103,7 +103,7 @@ public sealed class FeedFetcher
         var visited = new HashSet<Uri> { uri };
         for (var redirects = 0; ; redirects++)
         {
-            if (!_options.AllowPrivateAddresses && IPAddress.TryParse(uri.IdnHost, out var literal) && PrivateAddressRanges.Contains(literal))
+            if (!_options.AllowPrivateAddresses && IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal) && PrivateAddressRanges.Contains(literal))
             {
                 return Failed(started, PrivateAddressError(uri.IdnHost, literal), finalUri: uri);
             }

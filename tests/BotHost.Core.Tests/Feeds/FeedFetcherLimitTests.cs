@@ -1,0 +1,100 @@
+using System.Text;
+using BotHost.Core.Feeds;
+using BotHost.Testing.Feeds;
+
+namespace BotHost.Core.Tests.Feeds;
+
+/// <summary>The deadline, the size cap and cancellation.</summary>
+public sealed class FeedFetcherLimitTests
+{
+    [Fact]
+    public async Task FetchAsync_WhenBodyStallsPastDeadline_FailsWithTimeout()
+    {
+        await using var host = await FetcherHost.StartAsync(o => o.TimeoutSeconds = 30);
+        var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
+        host.Server.Map("/slow.xml", stalling);
+
+        var fetch = host.FetchAsync("/slow.xml");
+        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        host.Time.Advance(TimeSpan.FromSeconds(31));
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Null(result.Body);
+        Assert.Contains("Timed out after 30 s", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:TimeoutSeconds", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_WhenBodyStallsButClockStaysBeforeDeadline_CompletesOnceReleased()
+    {
+        await using var host = await FetcherHost.StartAsync(o => o.TimeoutSeconds = 30);
+        var body = Encoding.UTF8.GetBytes(new string('x', 500));
+        var stalling = new LoopbackResponse { Body = body, StallAfterBytes = 100 };
+        host.Server.Map("/slow.xml", stalling);
+
+        var fetch = host.FetchAsync("/slow.xml");
+        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        host.Time.Advance(TimeSpan.FromSeconds(29));
+        stalling.ReleaseStall.SetResult();
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Equal(body, result.Body);
+    }
+
+    [Fact]
+    public async Task FetchAsync_WhenCallerCancelsMidBody_ThrowsOperationCanceled()
+    {
+        await using var host = await FetcherHost.StartAsync();
+        var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
+        host.Server.Map("/slow.xml", stalling);
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var fetch = host.Fetcher.FetchAsync(new FetchRequest(host.Server.Url("/slow.xml").ToString()), caller.Token);
+        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        await caller.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task FetchAsync_WhenContentLengthExceedsCap_FailsBeforeReadingBody()
+    {
+        await using var host = await FetcherHost.StartAsync(o => o.MaxBodyBytes = 1000);
+        host.Server.Map("/big.xml", new LoopbackResponse { Body = new byte[5000] });
+
+        var result = await host.FetchAsync("/big.xml");
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Null(result.Body);
+        Assert.Contains("5000 bytes", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:MaxBodyBytes", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_WhenChunkedBodyExceedsCap_CutsAtCap()
+    {
+        await using var host = await FetcherHost.StartAsync(o => o.MaxBodyBytes = 64 * 1024);
+        host.Server.Map("/big.xml", new LoopbackResponse { Body = new byte[4 * 1024 * 1024], Chunked = true });
+
+        var result = await host.FetchAsync("/big.xml");
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Null(result.Body);
+        Assert.Contains("65536-byte cap", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:MaxBodyBytes", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FetchAsync_WhenBodyIsExactlyAtCap_ReturnsIt()
+    {
+        await using var host = await FetcherHost.StartAsync(o => o.MaxBodyBytes = 1000);
+        host.Server.Map("/exact.xml", new LoopbackResponse { Body = new byte[1000], Chunked = true });
+
+        var result = await host.FetchAsync("/exact.xml");
+
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Equal(1000, result.Body!.Length);
+    }
+}

@@ -1,0 +1,63 @@
+using BotHost.Core.Feeds;
+using BotHost.Testing.Feeds;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BotHost.Core.Tests.Feeds;
+
+/// <summary>A FeedFetcher built the way the host builds it (DI + AddFeedFetching), a fake clock and a loopback server.</summary>
+internal sealed class FetcherHost : IAsyncDisposable
+{
+    /// <summary>Generous real-time bound on awaiting a signal; tests never wait this long unless broken.</summary>
+    public static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ServiceProvider _services;
+
+    private FetcherHost(ServiceProvider services, LoopbackFeedServer server, FakeTimeProvider time, FeedOptions options)
+    {
+        _services = services;
+        Server = server;
+        Time = time;
+        Options = options;
+        Fetcher = services.GetRequiredService<FeedFetcher>();
+    }
+
+    public LoopbackFeedServer Server { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public FeedOptions Options { get; }
+
+    public FeedFetcher Fetcher { get; }
+
+    /// <summary>Options default to AllowPrivateAddresses=true (the loopback server is private), 1 MiB cap, 30 s timeout.</summary>
+    public static async Task<FetcherHost> StartAsync(Action<FeedOptions>? configure = null)
+    {
+        var options = new FeedOptions
+        {
+            AllowPrivateAddresses = true,
+            MaxBodyBytes = 1024 * 1024,
+            TimeoutSeconds = 30,
+            MaxRedirects = 5,
+            UserAgent = "BotHost-Test/1.0 (+loopback)",
+        };
+        configure?.Invoke(options);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
+            .AddFeedFetching()
+            .BuildServiceProvider();
+        var server = await LoopbackFeedServer.StartAsync(TestContext.Current.CancellationToken);
+        return new FetcherHost(services, server, time, options);
+    }
+
+    public Task<FetchResult> FetchAsync(string path, string? etag = null, string? lastModified = null) =>
+        Fetcher.FetchAsync(new FetchRequest(Server.Url(path).ToString(), etag, lastModified), TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
