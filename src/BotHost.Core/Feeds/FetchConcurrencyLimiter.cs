@@ -89,6 +89,15 @@ public sealed class FetchConcurrencyLimiter
         }
     }
 
+    /// <summary>Fetches holding or waiting for <paramref name="host"/>'s slot; lets tests observe a queued fetch.</summary>
+    internal int UsersOf(string host)
+    {
+        lock (_sync)
+        {
+            return _hosts.TryGetValue(host, out var gate) ? gate.Users : 0;
+        }
+    }
+
     private sealed class HostGate
     {
         public SemaphoreSlim Semaphore { get; } = new(1, 1);

@@ -63,6 +63,23 @@ public sealed class FeedFetcherFileTests : IDisposable
         Assert.Contains("Feeds:MaxBodyBytes", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FetchAsync_WhenFileSlotIsHeld_QueuesUntilReleased()
+    {
+        await using var host = await FetcherHost.StartAsync();
+        var file = WriteFile("queued.xml", "<rss/>");
+        var held = await host.Limiter.AcquireAsync(FeedFetcher.FileLimiterKey, TestContext.Current.CancellationToken);
+
+        var fetch = host.Fetcher.FetchAsync(new FetchRequest(file), TestContext.Current.CancellationToken);
+        var queuedBehindHolder = host.Limiter.UsersOf(FeedFetcher.FileLimiterKey) == 2 && !fetch.IsCompleted;
+        held.Dispose();
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+
+        Assert.True(queuedBehindHolder);
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Equal(0, host.Limiter.UsersOf(FeedFetcher.FileLimiterKey));
+    }
+
     private string WriteFile(string name, string content)
     {
         var path = Path.Combine(_directory, name);

@@ -203,4 +203,23 @@ public sealed class FeedFetcherTests
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Contains("use http://, https://, file://", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FetchAsync_WhenHostSlotIsHeld_SendsNothingUntilReleased()
+    {
+        await using var host = await FetcherHost.StartAsync();
+        host.Server.Map("/feed.xml", LoopbackResponse.Text(Rss));
+        var held = await host.Limiter.AcquireAsync("127.0.0.1", TestContext.Current.CancellationToken);
+
+        var fetch = host.FetchAsync("/feed.xml");
+        var queued = host.Limiter.UsersOf("127.0.0.1") == 2;
+        var requestsWhileHeld = host.Server.Requests.Count;
+        held.Dispose();
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+
+        Assert.True(queued);
+        Assert.Equal(0, requestsWhileHeld);
+        Assert.Equal(FetchStatus.Ok, result.Status);
+        Assert.Single(host.Server.Requests);
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class FetcherHost : IAsyncDisposable
         Time = time;
         Options = options;
         Fetcher = services.GetRequiredService<FeedFetcher>();
+        Limiter = services.GetRequiredService<FetchConcurrencyLimiter>();
     }
 
     public LoopbackFeedServer Server { get; }
@@ -29,6 +30,9 @@ internal sealed class FetcherHost : IAsyncDisposable
     public FeedOptions Options { get; }
 
     public FeedFetcher Fetcher { get; }
+
+    /// <summary>The limiter instance the fetcher uses (a DI singleton).</summary>
+    public FetchConcurrencyLimiter Limiter { get; }
 
     /// <summary>Options default to AllowPrivateAddresses=true (the loopback server is private), 1 MiB cap, 30 s timeout.</summary>
     public static async Task<FetcherHost> StartAsync(Action<FeedOptions>? configure = null)
