@@ -45,7 +45,7 @@ public sealed class FeedFetcher
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
-        var result = FeedLocation.TryParse(request.Location, out var location, out var locationError)
+        var result = FetchTarget.TryParse(request.Location, out var location, out var locationError)
             ? await FetchLocationAsync(request, location, started, cancellationToken).ConfigureAwait(false)
             : Failed(started, locationError);
 
@@ -65,7 +65,7 @@ public sealed class FeedFetcher
         return result;
     }
 
-    private async Task<FetchResult> FetchLocationAsync(FetchRequest request, FeedLocation location, long started, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchLocationAsync(FetchRequest request, FetchTarget location, long started, CancellationToken cancellationToken)
     {
         using var lease = await _limiter.AcquireAsync(location.LimiterKey, cancellationToken).ConfigureAwait(false);
 
@@ -266,7 +266,7 @@ public sealed class FeedFetcher
             FileNotFoundException or DirectoryNotFoundException =>
                 $"File not found: {target}; check the source path (relative paths resolve against {Environment.CurrentDirectory}; web addresses need http:// or https://).",
             UnauthorizedAccessException => $"Cannot read {target}: access denied; check the file's permissions.",
-            HttpRequestException http => $"Could not fetch {target}: {OneLine(http.Message)}; check the URL and that the server is reachable.",
+            HttpRequestException http => $"Could not fetch {target}: {WithCause(http)}; check the URL and that the server is reachable.",
             InvalidDataException bad => $"Could not decompress the body of {target}: {OneLine(bad.Message)}; the server sends a broken Content-Encoding.",
             IOException io => $"Reading {target} failed: {OneLine(io.Message)}; the connection or file broke mid-read, the fetch is retried with backoff.",
             _ => null,
@@ -274,6 +274,19 @@ public sealed class FeedFetcher
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>HttpRequestException's own message is generic ("An error occurred while sending the request").</summary>
+    private static string WithCause(Exception ex)
+    {
+        var root = ex;
+        while (root.InnerException is not null)
+        {
+            root = root.InnerException;
+        }
+
+        var cause = root.Message.TrimEnd('.');
+        return OneLine(ex.Message.Contains(cause, StringComparison.Ordinal) ? ex.Message : $"{ex.Message.TrimEnd('.')} ({cause})");
+    }
 
     private static string? RawHeader(HttpHeaders headers, string name) =>
         headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;

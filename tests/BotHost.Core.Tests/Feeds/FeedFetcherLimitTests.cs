@@ -44,6 +44,24 @@ public sealed class FeedFetcherLimitTests
     }
 
     [Fact]
+    public async Task FetchAsync_WhenServerDropsConnectionMidResponse_ReturnsFailedNotTimeout()
+    {
+        await using var host = await FetcherHost.StartAsync();
+        var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
+        host.Server.Map("/cut.xml", stalling);
+
+        var fetch = host.FetchAsync("/cut.xml");
+        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        stalling.ReleaseStall.SetCanceled(TestContext.Current.CancellationToken);
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Null(result.Body);
+        Assert.Contains("/cut.xml", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Timed out", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_WhenCallerCancelsMidBody_ThrowsOperationCanceled()
     {
         await using var host = await FetcherHost.StartAsync();

@@ -181,6 +181,24 @@ public sealed class FeedFetcherTests
     }
 
     [Fact]
+    public async Task FetchAsync_WhenNothingListensOnPort_FailsWithReachabilityHint()
+    {
+        await using var host = await FetcherHost.StartAsync();
+
+        // Bound but never listening: the port stays reserved, and connecting to it is refused at once.
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndPoint!).Port}/feed.xml";
+
+        var result = await host.Fetcher.FetchAsync(new FetchRequest(url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Null(result.HttpStatus);
+        Assert.Contains("check the URL and that the server is reachable", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_WhenConfigured_SendsUserAgentAndFeedAcceptHeader()
     {
         await using var host = await FetcherHost.StartAsync(o => o.UserAgent = "BotHost-UA-Check/2.0");

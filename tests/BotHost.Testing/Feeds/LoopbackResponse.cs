@@ -30,7 +30,7 @@ public sealed class LoopbackResponse
     /// <summary>Completed once the first part of a stalling body has been flushed to the client.</summary>
     public TaskCompletionSource BodyStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Complete to let a stalled body finish.</summary>
+    /// <summary>Complete to let a stalled body finish; cancel it to drop the connection mid-body.</summary>
     public TaskCompletionSource ReleaseStall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The bytes that go on the wire (compressed when <see cref="Gzip"/> is set).</summary>

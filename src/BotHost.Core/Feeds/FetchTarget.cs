@@ -3,11 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 namespace BotHost.Core.Feeds;
 
 /// <summary>A source location sorted into an http(s) URL or a full file path, with its limiter key.</summary>
-internal readonly record struct FeedLocation(Uri? HttpUri, string? FilePath)
+internal readonly record struct FetchTarget(Uri? HttpUri, string? FilePath)
 {
     public string LimiterKey => HttpUri is { } uri ? uri.IdnHost : FeedFetcher.FileLimiterKey;
 
-    public static bool TryParse(string location, out FeedLocation parsed, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string location, out FetchTarget parsed, [NotNullWhen(false)] out string? error)
     {
         parsed = default;
         error = null;
@@ -22,13 +22,13 @@ internal readonly record struct FeedLocation(Uri? HttpUri, string? FilePath)
         {
             if (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             {
-                parsed = new FeedLocation(uri, null);
+                parsed = new FetchTarget(uri, null);
                 return true;
             }
 
             if (uri.IsFile)
             {
-                parsed = new FeedLocation(null, uri.LocalPath);
+                parsed = new FetchTarget(null, uri.LocalPath);
                 return true;
             }
 
@@ -38,7 +38,7 @@ internal readonly record struct FeedLocation(Uri? HttpUri, string? FilePath)
 
         try
         {
-            parsed = new FeedLocation(null, Path.GetFullPath(location));
+            parsed = new FetchTarget(null, Path.GetFullPath(location));
             return true;
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
