@@ -45,8 +45,8 @@ public sealed class FeedFetcher
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
-        var result = FetchTarget.TryParse(request.Location, out var location, out var locationError)
-            ? await FetchLocationAsync(request, location, started, cancellationToken).ConfigureAwait(false)
+        var result = FetchTarget.TryParse(request.Location, out var target, out var locationError)
+            ? await FetchTargetAsync(request, target, started, cancellationToken).ConfigureAwait(false)
             : Failed(started, locationError);
 
         switch (result.Status)
@@ -65,18 +65,18 @@ public sealed class FeedFetcher
         return result;
     }
 
-    private async Task<FetchResult> FetchLocationAsync(FetchRequest request, FetchTarget location, long started, CancellationToken cancellationToken)
+    private async Task<FetchResult> FetchTargetAsync(FetchRequest request, FetchTarget target, long started, CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(location.LimiterKey, cancellationToken).ConfigureAwait(false);
+        using var lease = await _limiter.AcquireAsync(target.LimiterKey, cancellationToken).ConfigureAwait(false);
 
         // One deadline covers connect, headers, every redirect hop and the whole body.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_options.TimeoutSeconds), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            return location.HttpUri is { } uri
+            return target.HttpUri is { } uri
                 ? await FetchHttpAsync(request, uri, started, linked.Token).ConfigureAwait(false)
-                : await FetchFileAsync(location.FilePath!, started, linked.Token).ConfigureAwait(false);
+                : await FetchFileAsync(target.FilePath!, started, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -88,9 +88,9 @@ public sealed class FeedFetcher
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
-            return Failed(started, $"Timed out after {_options.TimeoutSeconds} s fetching {request.Location}; the server is slow or stalled (raise Feeds:TimeoutSeconds if it is legitimately slow).");
+            return Failed(started, $"Timed out after {_options.TimeoutSeconds} s fetching {request.Location}; the source is slow or stalled (raise Feeds:TimeoutSeconds if it is legitimately slow).");
         }
-        catch (Exception ex) when (Describe(ex, request.Location) is { } error)
+        catch (Exception ex) when (Describe(ex, target.FilePath ?? request.Location) is { } error)
         {
             return Failed(started, error);
         }
