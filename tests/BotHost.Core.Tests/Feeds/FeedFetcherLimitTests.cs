@@ -7,17 +7,17 @@ namespace BotHost.Core.Tests.Feeds;
 /// <summary>The deadline, the size cap and cancellation.</summary>
 public sealed class FeedFetcherLimitTests
 {
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task FetchAsync_WhenBodyStallsPastDeadline_FailsWithTimeout()
     {
         await using var host = await FetcherHost.StartAsync(o => o.TimeoutSeconds = 30);
         var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
-        host.Server.Map("/slow.xml", stalling);
 
-        var fetch = host.FetchAsync("/slow.xml");
-        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var fetch = await host.StartStalledFetchAsync("/slow.xml", stalling, Token);
         host.Time.Advance(TimeSpan.FromSeconds(31));
-        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, Token);
 
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Null(result.Body);
@@ -31,13 +31,11 @@ public sealed class FeedFetcherLimitTests
         await using var host = await FetcherHost.StartAsync(o => o.TimeoutSeconds = 30);
         var body = Encoding.UTF8.GetBytes(new string('x', 500));
         var stalling = new LoopbackResponse { Body = body, StallAfterBytes = 100 };
-        host.Server.Map("/slow.xml", stalling);
 
-        var fetch = host.FetchAsync("/slow.xml");
-        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var fetch = await host.StartStalledFetchAsync("/slow.xml", stalling, Token);
         host.Time.Advance(TimeSpan.FromSeconds(29));
         stalling.ReleaseStall.SetResult();
-        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, Token);
 
         Assert.Equal(FetchStatus.Ok, result.Status);
         Assert.Equal(body, result.Body);
@@ -48,12 +46,10 @@ public sealed class FeedFetcherLimitTests
     {
         await using var host = await FetcherHost.StartAsync();
         var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
-        host.Server.Map("/cut.xml", stalling);
 
-        var fetch = host.FetchAsync("/cut.xml");
-        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
-        stalling.ReleaseStall.SetCanceled(TestContext.Current.CancellationToken);
-        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var fetch = await host.StartStalledFetchAsync("/cut.xml", stalling, Token);
+        stalling.ReleaseStall.SetCanceled(Token);
+        var result = await fetch.WaitAsync(FetcherHost.SignalTimeout, Token);
 
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Null(result.Body);
@@ -66,14 +62,12 @@ public sealed class FeedFetcherLimitTests
     {
         await using var host = await FetcherHost.StartAsync();
         var stalling = new LoopbackResponse { Body = new byte[4096], StallAfterBytes = 100 };
-        host.Server.Map("/slow.xml", stalling);
-        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var fetch = host.Fetcher.FetchAsync(new FetchRequest(host.Server.Url("/slow.xml").ToString()), caller.Token);
-        await stalling.BodyStarted.Task.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken);
+        var fetch = await host.StartStalledFetchAsync("/slow.xml", stalling, caller.Token);
         await caller.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(FetcherHost.SignalTimeout, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch.WaitAsync(FetcherHost.SignalTimeout, Token));
     }
 
     [Fact]

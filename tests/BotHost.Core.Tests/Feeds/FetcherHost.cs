@@ -59,6 +59,18 @@ internal sealed class FetcherHost : IAsyncDisposable
     public Task<FetchResult> FetchAsync(string path, string? etag = null, string? lastModified = null) =>
         Fetcher.FetchAsync(new FetchRequest(Server.Url(path).ToString(), etag, lastModified), TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// Serves <paramref name="stalling"/> on <paramref name="path"/>, starts a fetch of it and returns the running
+    /// fetch once the server has begun sending the body.
+    /// </summary>
+    public async Task<Task<FetchResult>> StartStalledFetchAsync(string path, LoopbackResponse stalling, CancellationToken cancellationToken)
+    {
+        Server.Map(path, stalling);
+        var fetch = Fetcher.FetchAsync(new FetchRequest(Server.Url(path).ToString()), cancellationToken);
+        await stalling.BodyStarted.Task.WaitAsync(SignalTimeout, TestContext.Current.CancellationToken);
+        return fetch;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
