@@ -42,6 +42,12 @@ public sealed class UrlCanonicalizerTests
         { "other params kept in order", "https://example.com/a?z=1&utm_source=x&a=2&B=3", "https://example.com/a?z=1&a=2&B=3" },
         { "param spelling kept", "https://example.com/a?Page=2&sort=Desc&flag", "https://example.com/a?Page=2&sort=Desc&flag" },
         { "param name containing tracker kept", "https://example.com/a?preference=1&spmx=2", "https://example.com/a?preference=1&spmx=2" },
+        { "query without path gets /", "https://example.com?id=1", "https://example.com/?id=1" },
+        { "fragment without path gets /", "https://example.com#top", "https://example.com/" },
+        { "tracker name as a value kept", "https://example.com/a?from=utm_source&ref2=x", "https://example.com/a?from=utm_source&ref2=x" },
+        { "semicolon is not a separator", "https://example.com/a?x=1;utm_source=y", "https://example.com/a?x=1;utm_source=y" },
+        { "escaped tracker name dropped", "https://example.com/a?utm%5Fsource=x&id=1", "https://example.com/a?id=1" },
+        { "password with @ dropped", "https://user:p@ss@example.com/a", "https://example.com/a" },
         { "empty query dropped", "https://example.com/a?", "https://example.com/a" },
         { "empty pairs dropped", "https://example.com/a?&&id=4&", "https://example.com/a?id=4" },
         { "plus in query kept", "https://example.com/s?q=a+b", "https://example.com/s?q=a+b" },
@@ -90,6 +96,8 @@ public sealed class UrlCanonicalizerTests
         { "https://[::1/", "malformed IPv6" },
         { "https://[zz::1]/", "not a valid IPv6" },
         { "https://www.google.com/url?q=javascript%3Aalert(1)", "points to an unusable link" },
+        { "https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2F%0Aa", "control character U+000A" },
+        { "https://ex%41mple.com/", "contains '%'" },
     };
 
     [Theory]
