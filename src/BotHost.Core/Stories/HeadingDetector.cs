@@ -5,8 +5,16 @@ namespace BotHost.Core.Stories;
 /// <summary>Recognises section headings ("Latest DevOps news from Tech News") scraped as feed items.</summary>
 internal static partial class HeadingDetector
 {
+    // Headings are a few words; anything longer is an article title and is not worth running the patterns on.
+    private const int MaxHeadingLength = 120;
+
     public static bool IsHeadingTitle(string title)
     {
+        if (title.Length > MaxHeadingLength)
+        {
+            return false;
+        }
+
         var text = title.TrimEnd(' ', '.', '…', ':', '!').ToLowerInvariant();
         if (text.Length == 0)
         {

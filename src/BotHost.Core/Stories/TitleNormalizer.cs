@@ -14,6 +14,9 @@ public static partial class TitleNormalizer
 {
     private const int MaxStripRounds = 4;
 
+    /// <summary>Longer input is cut first: no headline is longer, and it bounds the work on hostile feeds.</summary>
+    public const int MaxTitleLength = 512;
+
     // Headlines spell small numbers either way ("five years", "5 years").
     private static readonly FrozenDictionary<string, string> NumberWords = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -24,6 +27,11 @@ public static partial class TitleNormalizer
     public static string Normalize(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
+        if (title.Length > MaxTitleLength)
+        {
+            title = title[..MaxTitleLength];
+        }
+
         var text = StripMarks(title.Normalize(NormalizationForm.FormKD)).ToLowerInvariant();
         text = Whitespace().Replace(text, " ").Trim();
 

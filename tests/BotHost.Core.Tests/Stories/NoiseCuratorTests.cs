@@ -262,6 +262,16 @@ public sealed class NoiseCuratorTests
         });
     }
 
+    [Fact]
+    public void Judge_WhenTitleIsAHugeHeadingLikeRun_IsKeptAsAnArticle()
+    {
+        var title = "Latest " + string.Concat(Enumerable.Repeat("devops ", 10_000)) + "news";
+
+        var verdict = _curator.Judge(Item(title));
+
+        Assert.True(verdict.Keep);
+    }
+
     [Theory]
     [InlineData(-1, 40, "Curation:MinTitleLength")]
     [InlineData(12, -1, "Curation:MinTextLength")]

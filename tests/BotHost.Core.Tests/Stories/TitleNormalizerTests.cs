@@ -68,6 +68,17 @@ public sealed class TitleNormalizerTests
     }
 
     [Fact]
+    public void Normalize_WhenTitleIsHuge_UsesOnlyTheFirstMaxTitleLengthCharacters()
+    {
+        var huge = string.Concat(Enumerable.Repeat("word ", 20_000));
+
+        var normalized = TitleNormalizer.Normalize(huge);
+
+        Assert.Equal(TitleNormalizer.Normalize(huge[..TitleNormalizer.MaxTitleLength]), normalized);
+        Assert.True(normalized.Length <= TitleNormalizer.MaxTitleLength);
+    }
+
+    [Fact]
     public void Normalize_WhenNull_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => TitleNormalizer.Normalize(null!));
