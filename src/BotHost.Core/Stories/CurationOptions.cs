@@ -1,0 +1,13 @@
+namespace BotHost.Core.Stories;
+
+/// <summary>Thresholds for <see cref="NoiseCurator"/>; bound from the "Curation" section.</summary>
+public sealed class CurationOptions
+{
+    public const string Section = "Curation";
+
+    /// <summary>A title shorter than this (characters, trimmed) is too short to stand alone without a summary.</summary>
+    public int MinTitleLength { get; set; } = 12;
+
+    /// <summary>A summary shorter than this (characters, trimmed) counts as no summary ("Comments", "Read more").</summary>
+    public int MinTextLength { get; set; } = 40;
+}

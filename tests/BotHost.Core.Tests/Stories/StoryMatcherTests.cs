@@ -1,0 +1,165 @@
+using BotHost.Core.Stories;
+
+namespace BotHost.Core.Tests.Stories;
+
+public sealed class StoryMatcherTests
+{
+    public static TheoryData<string, string, string> LabelledPairs => TitlePairs.AsTheoryData();
+
+    [Theory]
+    [MemberData(nameof(LabelledPairs))]
+    public void Compare_LabelledPair_MatchesLabel(string label, string titleA, string titleB)
+    {
+        var match = StoryMatcher.Compare(titleA, null, titleB, null);
+
+        Assert.True(match.Same == (label == "same"), $"expected {label}, score {match.Score:F3}: '{titleA}' vs '{titleB}'");
+    }
+
+    [Theory]
+    [MemberData(nameof(LabelledPairs))]
+    public void Compare_LabelledPair_IsSymmetric(string label, string titleA, string titleB)
+    {
+        var forward = StoryMatcher.Compare(titleA, null, titleB, null);
+
+        var backward = StoryMatcher.Compare(titleB, null, titleA, null);
+
+        Assert.True(forward == backward, $"{label} pair scored {forward.Score} one way and {backward.Score} the other");
+    }
+
+    [Fact]
+    public void Compare_OverAllLabelledPairs_HasPerfectPrecisionAndRecall()
+    {
+        var pairs = TitlePairs.Load();
+        int truePositive = 0, falsePositive = 0, falseNegative = 0, trueNegative = 0;
+        var output = TestContext.Current.TestOutputHelper;
+
+        foreach (var (same, a, b) in pairs)
+        {
+            var match = StoryMatcher.Compare(a, null, b, null);
+            output?.WriteLine($"{(same ? "same" : "diff")} {match.Score:F3} {(match.Same == same ? "ok " : "ERR")} {a} || {b}");
+            (truePositive, falsePositive, falseNegative, trueNegative) = (same, match.Same) switch
+            {
+                (true, true) => (truePositive + 1, falsePositive, falseNegative, trueNegative),
+                (false, true) => (truePositive, falsePositive + 1, falseNegative, trueNegative),
+                (true, false) => (truePositive, falsePositive, falseNegative + 1, trueNegative),
+                _ => (truePositive, falsePositive, falseNegative, trueNegative + 1),
+            };
+        }
+
+        var precision = (double)truePositive / Math.Max(1, truePositive + falsePositive);
+        var recall = (double)truePositive / Math.Max(1, truePositive + falseNegative);
+        output?.WriteLine($"pairs {pairs.Count}: tp {truePositive} fp {falsePositive} fn {falseNegative} tn {trueNegative}; precision {precision:F3} recall {recall:F3}");
+        Assert.True(pairs.Count >= 40, "the labelled set must keep at least 40 pairs");
+        Assert.True(trueNegative >= 20 && truePositive >= 20, "the labelled set must keep both kinds of pairs");
+        Assert.Equal(0, falsePositive);
+        Assert.Equal(0, falseNegative);
+    }
+
+    [Fact]
+    public void Fingerprint_OfEverySamePair_SharesAnIndexKey()
+    {
+        var misses = new List<string>();
+
+        foreach (var (same, a, b) in TitlePairs.Load().Where(p => p.Same))
+        {
+            var fa = TitleFingerprinter.Compute(a);
+            var fb = TitleFingerprinter.Compute(b);
+            var found = fa.NormalizedHash == fb.NormalizedHash || fa.BandKeys.Intersect(fb.BandKeys).Any();
+            if (!found)
+            {
+                misses.Add($"'{a}' vs '{b}'");
+            }
+        }
+
+        Assert.True(misses.Count == 0, "store would not find the candidate for: " + string.Join("; ", misses));
+    }
+
+    [Fact]
+    public void Compare_ShowHnAgainstHackerNewsSuffix_IsSame()
+    {
+        var match = StoryMatcher.Compare("Show HN: X", "", "X | Hacker News", "");
+
+        Assert.True(match.Same);
+        Assert.Equal(1.0, match.Score);
+    }
+
+    [Fact]
+    public void Compare_UnrelatedTitles_IsDifferent()
+    {
+        var match = StoryMatcher.Compare("Streaming 25 million Excel cells through 7 MB of memory", null, "Why LinkedIn built Kafka", null);
+
+        Assert.False(match.Same);
+        Assert.True(match.Score < 0.2, $"score {match.Score}");
+    }
+
+    [Fact]
+    public void Compare_WhenCanonicalLinksAgree_IsSameWithScoreOne()
+    {
+        var match = StoryMatcher.Compare(
+            "A completely different headline", "http://www.example.com/post?utm_source=rss",
+            "Nothing alike here", "https://example.com/post#comments");
+
+        Assert.Equal(new StoryMatch(true, 1.0), match);
+    }
+
+    [Fact]
+    public void Compare_WhenLinksDifferButTitlesMatch_IsSameByTitle()
+    {
+        var match = StoryMatcher.Compare(
+            "Understanding the outbox pattern - DEV Community", "https://dev.to/jane/outbox",
+            "Understanding the Outbox Pattern", "https://jane.example/outbox");
+
+        Assert.True(match.Same);
+    }
+
+    [Fact]
+    public void Compare_WhenGenericShortTitleOnDifferentSites_IsDifferent()
+    {
+        var match = StoryMatcher.Compare("Release notes", "https://a.example/notes", "Release notes", "https://b.example/notes");
+
+        Assert.False(match.Same);
+        Assert.Equal(0.5, match.Score);
+    }
+
+    [Fact]
+    public void Compare_WhenGenericShortTitleAndOneLinkMissing_IsSameByTitle()
+    {
+        var match = StoryMatcher.Compare("Release notes", "https://a.example/notes", "Release notes", null);
+
+        Assert.True(match.Same);
+    }
+
+    [Fact]
+    public void Compare_WhenLinkIsUnusable_FallsBackToTitle()
+    {
+        var match = StoryMatcher.Compare("Announcing Rust 1.80", "javascript:alert(1)", "Announcing Rust 1.81", "javascript:alert(1)");
+
+        Assert.False(match.Same);
+    }
+
+    [Fact]
+    public void Compare_DuplicateSeedTeaser_IsSame()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Stories", "devto-teasers.txt"));
+        var duplicate = lines.GroupBy(l => l).Single(g => g.Count() > 1).Key;
+        var other = lines.First(l => l != duplicate);
+
+        var same = StoryMatcher.Compare(duplicate, null, duplicate, null);
+        var different = StoryMatcher.Compare(duplicate, null, other, null);
+
+        Assert.True(same.Same);
+        Assert.False(different.Same);
+    }
+
+    [Fact]
+    public void TitleScore_WhenEitherTitleIsEmpty_IsZero()
+    {
+        var empty = TitleFingerprinter.Compute("  ?!  ");
+        var title = TitleFingerprinter.Compute("Announcing Rust 1.80");
+
+        var score = StoryMatcher.TitleScore(empty, title);
+
+        Assert.Equal(0, score);
+        Assert.Equal(0, StoryMatcher.TitleScore(empty, empty));
+    }
+}
