@@ -102,7 +102,7 @@ internal sealed partial class FeedDocument
             text.Read();
         }
 
-        return XmlReader.Create(new XmlCharFilterReader(text), XmlSettings);
+        return XmlReader.Create(new XmlTextRepairReader(text), XmlSettings);
     }
 
     /// <summary>The document as UTF-8 bytes (JSON Feed is UTF-8 by definition; other encodings are transcoded).</summary>

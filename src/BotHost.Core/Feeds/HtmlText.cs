@@ -76,11 +76,16 @@ public static class HtmlText
 
     internal static string CollapseWhitespace(string text)
     {
+        if (IsCollapsed(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c == '\u200B')
+            if (IsSpace(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -95,7 +100,42 @@ public static class HtmlText
             builder.Append(c);
         }
 
-        return builder.Length == text.Length ? text : builder.ToString();
+        return builder.ToString();
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B';
+
+    /// <summary>Most titles are already clean; checking is cheaper than copying.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        if (text.Length > 0 && (IsSpace(text[0]) || IsSpace(text[^1])))
+        {
+            return false;
+        }
+
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+            }
+            else if (IsSpace(c))
+            {
+                return false;
+            }
+            else
+            {
+                previousSpace = false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasTag(string text)

@@ -5,7 +5,7 @@ namespace BotHost.Core.Tests.Feeds;
 public sealed class FeedParserFormatTests
 {
     [Fact]
-    public void Parse_WhenRss091WithNetscapeDoctype_ReadsItemsWithoutFetchingTheDtd()
+    public void Parse_WhenRss091WithNetscapeDoctype_ReadsItemsAndItsHtmlEntitiesWithoutLoadingTheDtd()
     {
         var feed = FeedTestFiles.ParseFile("rss091.xml");
 
@@ -13,7 +13,7 @@ public sealed class FeedParserFormatTests
         Assert.Equal("0.91", feed.Version);
         Assert.Equal("Scripting News", feed.Title);
         Assert.Equal("http://www.scripting.com/", feed.SiteUrl);
-        Assert.Equal(["Giant Robots Smash Into Each Other", "Second Story"], feed.Items.Select(i => i.Title));
+        Assert.Equal(["Giant Robots Smash Into Each Other", "Café © Netscape"], feed.Items.Select(i => i.Title));
         Assert.Equal("Two robots met at the corner of Main & Elm this morning.", feed.Items[0].SummaryText);
         Assert.Empty(feed.Errors);
     }

@@ -122,6 +122,17 @@ public sealed class FeedParserRejectionTests
     }
 
     [Fact]
+    public void Parse_WhenUnknownEntityInAnItem_KeepsItemsBeforeIt()
+    {
+        var xml = FeedTestFiles.Rss("<item><title>Good&nbsp;one</title></item><item><title>&bogus;</title></item>");
+
+        var feed = FeedTestFiles.ParseText(xml);
+
+        Assert.Equal("Good one", Assert.Single(feed.Items).Title);
+        Assert.Contains(feed.Errors, e => e.Contains("bogus", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_WhenJsonFeedIsTruncated_KeepsItemsBeforeTheBreak()
     {
         var json = """{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"One"},{"id":"2","title":"Tw""";
