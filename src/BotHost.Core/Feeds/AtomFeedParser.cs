@@ -8,6 +8,7 @@ internal sealed class AtomFeedParser(FeedParseState state)
     /// <summary>Reads the document from its &lt;feed&gt; root element.</summary>
     public void Parse(XmlReader reader)
     {
+        state.Version = state.Format == FeedFormat.Atom03 ? "0.3" : "1.0";
         var feedBase = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
         var links = new AtomLinks();
         FeedXml.ForEachChild(reader, child =>

@@ -91,15 +91,12 @@ public sealed class FeedParser
             switch (state.Format)
             {
                 case FeedFormat.Rss2 or FeedFormat.Rss09x:
-                    state.Version = reader.GetAttribute("version")?.Trim() ?? "2.0";
                     new RssFeedParser(state).Parse(reader);
                     break;
                 case FeedFormat.Rdf:
-                    state.Version = reader.NamespaceURI == FeedXml.Rss090 || HasRss090Namespace(reader) ? "0.90" : "1.0";
                     new RdfFeedParser(state).Parse(reader);
                     break;
                 default:
-                    state.Version = state.Format == FeedFormat.Atom03 ? "0.3" : "1.0";
                     new AtomFeedParser(state).Parse(reader);
                     break;
             }
@@ -132,9 +129,6 @@ public sealed class FeedParser
                     $"The XML root element <{root.Name}> (namespace '{root.NamespaceURI}') is not a feed; expected <rss>, <rdf:RDF> or <feed>.");
         }
     }
-
-    private static bool HasRss090Namespace(XmlReader root) =>
-        root.LookupNamespace(string.Empty) == FeedXml.Rss090;
 
     private static NotAFeedException HtmlPage(FeedDocument document, FeedParseContext context)
     {

@@ -14,7 +14,28 @@ public static class HtmlText
     private static FragmentParser? t_parser;
 
     /// <summary>Plain text, HTML stripped and whitespace collapsed, cut at a word boundary to at most <paramref name="maxLength"/> chars.</summary>
-    public static string Summarize(string? html, int maxLength) => Truncate(ToPlainText(html), maxLength);
+    public static string Summarize(string? html, int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        if (html is null)
+        {
+            return string.Empty;
+        }
+
+        // A full article body can be hundreds of kilobytes; the summary needs only its start. If markup eats
+        // the whole prefix (inline SVG, a long style block), the full text is read after all.
+        var prefixLength = Math.Max(4096, maxLength * 16);
+        if (html.Length > prefixLength)
+        {
+            var fromPrefix = ToPlainText(html[..prefixLength]);
+            if (fromPrefix.Length > maxLength)
+            {
+                return Truncate(fromPrefix, maxLength);
+            }
+        }
+
+        return Truncate(ToPlainText(html), maxLength);
+    }
 
     /// <summary>Decodes entities (twice when the feed escaped them twice), strips tags and collapses whitespace.</summary>
     public static string ToPlainText(string? html)

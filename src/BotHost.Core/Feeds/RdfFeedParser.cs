@@ -8,25 +8,8 @@ internal sealed class RdfFeedParser(FeedParseState state)
     /// <summary>Reads the document from its &lt;rdf:RDF&gt; root element.</summary>
     public void Parse(XmlReader reader)
     {
-        var baseUri = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
-        FeedXml.ForEachChild(reader, child =>
-        {
-            if (!FeedXml.IsRssCore(child))
-            {
-                return false;
-            }
-
-            switch (child.LocalName)
-            {
-                case "channel":
-                    RssElements.ReadChannel(child, baseUri, state);
-                    return true;
-                case "item":
-                    state.AddItem(RssElements.ReadItem(child, baseUri));
-                    return true;
-                default:
-                    return false;
-            }
-        });
+        // RSS 0.90 and 1.0 differ only in the default namespace of their elements.
+        state.Version = reader.LookupNamespace(string.Empty) == FeedXml.Rss090 ? "0.90" : "1.0";
+        RssElements.ReadDocument(reader, state);
     }
 }

@@ -5,6 +5,31 @@ namespace BotHost.Core.Feeds;
 /// <summary>Reads RSS &lt;channel&gt; and &lt;item&gt; elements: 0.9x, 1.0 (RDF) and 2.0 share their vocabulary and modules.</summary>
 internal static class RssElements
 {
+    /// <summary>Reads a document from its root (&lt;rss&gt; or &lt;rdf:RDF&gt;): the channel and items inside or beside it.</summary>
+    public static void ReadDocument(XmlReader reader, FeedParseState state)
+    {
+        var baseUri = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
+        FeedXml.ForEachChild(reader, child =>
+        {
+            if (!FeedXml.IsRssCore(child))
+            {
+                return false;
+            }
+
+            switch (child.LocalName)
+            {
+                case "channel":
+                    ReadChannel(child, baseUri, state);
+                    return true;
+                case "item":
+                    state.AddItem(ReadItem(child, baseUri));
+                    return true;
+                default:
+                    return false;
+            }
+        });
+    }
+
     /// <summary>Reads the channel's title and link, and any items nested in it (RDF puts them beside it instead).</summary>
     public static void ReadChannel(XmlReader reader, Uri? baseUri, FeedParseState state)
     {

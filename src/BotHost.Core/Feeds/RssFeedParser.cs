@@ -2,32 +2,16 @@ using System.Xml;
 
 namespace BotHost.Core.Feeds;
 
-/// <summary>RSS 0.91/0.92 and 2.0: &lt;rss&gt;&lt;channel&gt; with &lt;item&gt; children.</summary>
+/// <summary>RSS 0.91/0.92 and 2.0: &lt;rss version="…"&gt;&lt;channel&gt; with &lt;item&gt; children.</summary>
 internal sealed class RssFeedParser(FeedParseState state)
 {
     /// <summary>Reads the document from its &lt;rss&gt; root element.</summary>
     public void Parse(XmlReader reader)
     {
-        var baseUri = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
-        FeedXml.ForEachChild(reader, child =>
-        {
-            if (!FeedXml.IsRssCore(child))
-            {
-                return false;
-            }
+        // RSS 2.0 made the version attribute required; generators that omit it write 2.0.
+        state.Version = reader.GetAttribute("version")?.Trim() ?? "2.0";
 
-            switch (child.LocalName)
-            {
-                case "channel":
-                    RssElements.ReadChannel(child, baseUri, state);
-                    return true;
-                case "item":
-                    // Some 0.9x generators put items beside the channel instead of inside it.
-                    state.AddItem(RssElements.ReadItem(child, baseUri));
-                    return true;
-                default:
-                    return false;
-            }
-        });
+        // Some 0.9x generators put items beside the channel instead of inside it; the shared reader accepts both.
+        RssElements.ReadDocument(reader, state);
     }
 }

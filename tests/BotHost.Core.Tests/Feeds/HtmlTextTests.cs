@@ -51,4 +51,24 @@ public sealed class HtmlTextTests
 
         Assert.Equal(new string('a', 8) + "…", text);
     }
+
+    [Fact]
+    public void Summarize_WhenBodyIsHuge_EqualsSummaryOfTheFullText()
+    {
+        var html = string.Concat(Enumerable.Range(0, 5000).Select(i => $"<p>Paragraph {i} says something.</p>"));
+
+        var summary = HtmlText.Summarize(html, 100);
+
+        Assert.Equal(HtmlText.Truncate(HtmlText.ToPlainText(html), 100), summary);
+    }
+
+    [Fact]
+    public void Summarize_WhenMarkupFillsTheStart_StillFindsTheText()
+    {
+        var html = "<style>" + new string('x', 50_000) + "</style><p>The actual words of the post.</p>";
+
+        var summary = HtmlText.Summarize(html, 100);
+
+        Assert.Equal("The actual words of the post.", summary);
+    }
 }
