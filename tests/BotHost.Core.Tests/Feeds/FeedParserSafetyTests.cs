@@ -1,0 +1,58 @@
+using System.Text;
+using System.Xml;
+using BotHost.Core.Feeds;
+
+namespace BotHost.Core.Tests.Feeds;
+
+public sealed class FeedParserSafetyTests
+{
+    [Fact]
+    public void Parse_WhenBillionLaughs_RefusesWithoutExpandingEntities()
+    {
+        var bytes = FeedTestFiles.Read("billion-laughs.xml");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source)));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("declares entities", error.Message, StringComparison.Ordinal);
+        Assert.True(allocated < 10 * 1024 * 1024, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
+    public void Parse_WhenExternalEntityDeclared_RefusesWithoutReadingTheFile()
+    {
+        var bytes = FeedTestFiles.Read("xxe.xml");
+
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source)));
+
+        Assert.Contains("external-entity", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WhenExternalDtdDefinesAnEntity_NeverFetchesItAndKeepsEarlierItems()
+    {
+        var feed = FeedTestFiles.ParseFile("xxe-external-dtd.xml");
+
+        Assert.Equal("Safe item", Assert.Single(feed.Items).Title);
+        Assert.Contains(feed.Errors, e => e.Contains("xxe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_WhenEntityDeclarationsHideBeyondTheSniffedHead_ReaderStillNeverExpandsThem()
+    {
+        // Defence in depth: even if the prolog check missed a DOCTYPE, the XmlReader settings ignore it.
+        var padding = new string(' ', 20_000);
+        var xml = "<?xml version=\"1.0\"?><!--" + padding + "-->" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "Feeds", "billion-laughs.xml"))
+            .Replace("<?xml version=\"1.0\"?>", string.Empty, StringComparison.Ordinal);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var feed = new FeedParser().Parse(Encoding.UTF8.GetBytes(xml), new FeedParseContext(FeedTestFiles.Source));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Empty(feed.Items);
+        Assert.Contains(feed.Errors, e => e.Contains("lol9", StringComparison.Ordinal));
+        Assert.True(allocated < 10 * 1024 * 1024, $"allocated {allocated} bytes");
+    }
+}
