@@ -29,7 +29,11 @@ public static class CollectingServiceCollectionExtensions
         services.AddSingleton<SourceStore>();
         services.AddSingleton<StoryStore>();
         services.AddSingleton<StoryClusterer>();
-        services.AddSingleton(new NoiseCurator(new CurationOptions()));
+        services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
+            .Validate(o => o.MinTitleLength is >= 0 and <= 200, "Curation:MinTitleLength must be between 0 and 200.")
+            .Validate(o => o.MinTextLength is >= 0 and <= 2000, "Curation:MinTextLength must be between 0 and 2000.")
+            .ValidateOnStart();
+        services.AddSingleton<NoiseCurator>();
         services.AddSingleton<ItemStore>();
         services.AddSingleton<ItemIngestor>();
         services.AddSingleton<SourceCollector>();
