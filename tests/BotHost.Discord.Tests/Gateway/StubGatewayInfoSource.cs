@@ -10,11 +10,16 @@ internal sealed class StubGatewayInfoSource(GatewayBotInfo initial) : IGatewayIn
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public void Enqueue(GatewayBotInfo answer)
+    /// <summary>Replaces the queued answers.</summary>
+    public void AnswerWith(params GatewayBotInfo[] answers)
     {
         lock (_answers)
         {
-            _answers.Enqueue(answer);
+            _answers.Clear();
+            foreach (var answer in answers)
+            {
+                _answers.Enqueue(answer);
+            }
         }
     }
 
