@@ -150,11 +150,13 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
             await connection.CloseAsync(CloseCodeFor(outcome), outcome.Kind.ToString());
             switch (outcome.Kind)
             {
-                case OutcomeKind.Fatal:
-                    var code = outcome.CloseCode ?? 0;
+                case OutcomeKind.Fatal when outcome.CloseCode is { } code:
                     var cause = GatewayCloseCodes.Describe(code);
                     GatewayLog.FatalClose(_logger, code, cause);
                     return new GatewayStopped(true, code, $"Discord closed the gateway with {code}: {cause}");
+                case OutcomeKind.Fatal:
+                    GatewayLog.FatalError(_logger, outcome.Reason);
+                    return new GatewayStopped(true, null, outcome.Reason);
                 case OutcomeKind.Stopped:
                     return new GatewayStopped(false, null, "host stopping");
                 case OutcomeKind.NewSession:

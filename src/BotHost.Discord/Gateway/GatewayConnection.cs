@@ -35,9 +35,10 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private readonly GatewaySendLimiter _limiter;
     private CancellationTokenSource? _helloTimeout;
     private Task _receiveLoop = Task.CompletedTask;
-    private Task _heartbeatLoop = Task.CompletedTask;
+    private volatile Task _heartbeatLoop = Task.CompletedTask;
     private volatile bool _acknowledged;
     private volatile bool _healthy;
+    private bool _heartbeatStarted;
 
     public GatewayConnection(
         ConnectionPlan plan,
@@ -171,6 +172,12 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             SetOutcome(OutcomeKind.Resume, "connection dropped without a close frame");
         }
+        catch (Exception ex)
+        {
+            // Anything else must still end the connection, or the client would wait on it forever.
+            GatewayLog.ConnectionFailed(_logger, $"receive loop failed: {ex.GetType().Name}: {ex.Message}");
+            SetOutcome(OutcomeKind.Resume, "receive loop failed");
+        }
     }
 
     private void OnClose()
@@ -263,16 +270,31 @@ internal sealed class GatewayConnection : IAsyncDisposable
             return;
         }
 
+        if (_heartbeatStarted)
+        {
+            GatewayLog.MalformedMessage(_logger, "second HELLO on one connection ignored");
+            return;
+        }
+
+        _heartbeatStarted = true;
         _helloTimeout?.Dispose();
         // Started before identify/resume goes out so the first heartbeat timer exists once the server sees it.
         _heartbeatLoop = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), _lifetime.Token);
-        if (_plan.Identify is { } identify)
+        try
         {
-            await SendAsync(new IdentifyCommand(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.IdentifyCommand, heartbeat: false, _lifetime.Token);
+            if (_plan.Identify is { } identify)
+            {
+                await SendAsync(new IdentifyCommand(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.IdentifyCommand, heartbeat: false, _lifetime.Token);
+            }
+            else if (_plan.Resume is { } resume)
+            {
+                await SendAsync(new ResumeCommand(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.ResumeCommand, heartbeat: false, _lifetime.Token);
+            }
         }
-        else if (_plan.Resume is { } resume)
+        catch (GatewayPayloadTooLargeException ex)
         {
-            await SendAsync(new ResumeCommand(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.ResumeCommand, heartbeat: false, _lifetime.Token);
+            // Only the token can make these payloads grow; retrying would loop forever.
+            SetOutcome(OutcomeKind.Fatal, ex.Message + " Check Discord:Token.");
         }
     }
 
@@ -355,7 +377,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
         if (bytes.Length > MaxPayloadBytes)
         {
-            throw new InvalidOperationException($"Gateway payload of {bytes.Length} bytes exceeds Discord's {MaxPayloadBytes}-byte limit; it was not sent.");
+            throw new GatewayPayloadTooLargeException($"Gateway payload of {bytes.Length} bytes exceeds Discord's {MaxPayloadBytes}-byte limit; it was not sent.");
         }
 
         await _limiter.AcquireAsync(heartbeat, cancellationToken);

@@ -50,6 +50,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "Gateway client stopped: {Reason}")]
     public static partial void Stopped(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Critical, Message = "Gateway client cannot continue: {Reason}. Not reconnecting")]
+    public static partial void FatalError(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 3015, Level = LogLevel.Critical, Message = "Gateway client stopped on an unexpected error")]
     public static partial void Crashed(ILogger logger, Exception exception);
 }

@@ -114,4 +114,37 @@ public sealed class GatewayLifecycleTests
         Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains(GatewayHarness.Token, StringComparison.Ordinal));
         Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains("SECRET", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Identify_WhenPayloadWouldExceed4096Bytes_StopsInsteadOfSendingIt()
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        harness.Discord.Token = new string('x', 5000);
+
+        await harness.StartClientAsync();
+        var stopped = await harness.Client.Completion.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.True(stopped.IsFatal);
+        Assert.Contains("4096", stopped.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Gateway.IdentifyCount);
+        Assert.Equal(1, harness.Gateway.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Connect_WhenGatewayRefuses_BacksOffThenIdentifiesOnTheNextUrl()
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        harness.Info.AnswerWith(harness.Answer(remaining: 1000, url: "ws://127.0.0.1:9"), harness.Answer(remaining: 1000));
+
+        await harness.StartClientAsync();
+        await harness.Logs.WaitForAsync("Waiting");
+        var connectionsDuringBackoff = harness.Gateway.ConnectionCount;
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await harness.Dispatches.WaitForEventAsync("READY");
+
+        Assert.Equal(0, connectionsDuringBackoff);
+        Assert.Contains(harness.Logs.Lines, l => l.Contains("Gateway connection failed", StringComparison.Ordinal));
+        Assert.Equal(1, harness.Gateway.IdentifyCount);
+        Assert.Equal(2, harness.Info.Calls);
+    }
 }
