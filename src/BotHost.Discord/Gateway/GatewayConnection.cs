@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -13,15 +12,10 @@ namespace BotHost.Discord.Gateway;
 /// </summary>
 internal sealed class GatewayConnection : IAsyncDisposable
 {
-    /// <summary>Discord closes with 4002 on larger payloads.</summary>
-    public const int MaxPayloadBytes = 4096;
-
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ClientWebSocket _socket = new();
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource<ConnectionOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,7 +26,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ILogger _logger;
-    private readonly GatewaySendLimiter _limiter;
+    private readonly GatewaySender _sender;
     private CancellationTokenSource? _helloTimeout;
     private Task _receiveLoop = Task.CompletedTask;
     private volatile Task _heartbeatLoop = Task.CompletedTask;
@@ -56,7 +50,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         _time = time;
         _random = random;
         _logger = logger;
-        _limiter = new GatewaySendLimiter(time);
+        _sender = new GatewaySender(_socket, time);
     }
 
     public async Task<ConnectionOutcome> RunAsync(CancellationToken stop)
@@ -96,15 +90,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             using var timeout = new CancellationTokenSource(CloseTimeout, _time);
             try
             {
-                await _sendLock.WaitAsync(timeout.Token);
-                try
-                {
-                    await _socket.CloseOutputAsync((WebSocketCloseStatus)closeCode, description, timeout.Token);
-                }
-                finally
-                {
-                    _sendLock.Release();
-                }
+                await _sender.CloseOutputAsync(closeCode, description, timeout.Token);
             }
             catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
             {
@@ -132,7 +118,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         _helloTimeout?.Dispose();
         _lifetime.Dispose();
         _abort.Dispose();
-        _sendLock.Dispose();
+        _sender.Dispose();
     }
 
     private void SetOutcome(OutcomeKind kind, string reason, bool invalidSession = false, int? closeCode = null)
@@ -284,11 +270,11 @@ internal sealed class GatewayConnection : IAsyncDisposable
         {
             if (_plan.Identify is { } identify)
             {
-                await SendAsync(new IdentifyCommand(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.IdentifyCommand, heartbeat: false, _lifetime.Token);
+                await _sender.SendAsync(new IdentifyCommand(GatewayOpCode.Identify, identify), GatewayJsonContext.Default.IdentifyCommand, heartbeat: false, _lifetime.Token);
             }
             else if (_plan.Resume is { } resume)
             {
-                await SendAsync(new ResumeCommand(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.ResumeCommand, heartbeat: false, _lifetime.Token);
+                await _sender.SendAsync(new ResumeCommand(GatewayOpCode.Resume, resume), GatewayJsonContext.Default.ResumeCommand, heartbeat: false, _lifetime.Token);
             }
         }
         catch (GatewayPayloadTooLargeException ex)
@@ -370,27 +356,5 @@ internal sealed class GatewayConnection : IAsyncDisposable
     }
 
     private Task SendHeartbeatAsync(CancellationToken cancellationToken)
-        => SendAsync(new HeartbeatCommand(GatewayOpCode.Heartbeat, _session.LastSequence), GatewayJsonContext.Default.HeartbeatCommand, heartbeat: true, cancellationToken);
-
-    private async Task SendAsync<T>(T payload, JsonTypeInfo<T> typeInfo, bool heartbeat, CancellationToken cancellationToken)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo);
-        if (bytes.Length > MaxPayloadBytes)
-        {
-            throw new GatewayPayloadTooLargeException($"Gateway payload of {bytes.Length} bytes exceeds Discord's {MaxPayloadBytes}-byte limit; it was not sent.");
-        }
-
-        await _limiter.AcquireAsync(heartbeat, cancellationToken);
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            using var timeout = new CancellationTokenSource(SendTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, linked.Token);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
+        => _sender.SendAsync(new HeartbeatCommand(GatewayOpCode.Heartbeat, _session.LastSequence), GatewayJsonContext.Default.HeartbeatCommand, heartbeat: true, cancellationToken);
 }
