@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace BotHost.Testing.FakeDiscord;
+
+/// <summary>A session's dispatch log, kept so RESUME can replay what the client missed. Guarded by FakeGateway's lock.</summary>
+internal sealed class FakeGatewaySession(string id)
+{
+    private readonly List<(long Sequence, string Json)> _events = [];
+    private long _sequence;
+
+    public string Id => id;
+
+    public bool IsValid { get; private set; } = true;
+
+    /// <summary>The socket live dispatches go to; null while the client is away.</summary>
+    public FakeGatewayConnection? Attached { get; set; }
+
+    public (long Sequence, string Json) Append(string eventName, string dataJson)
+    {
+        var sequence = ++_sequence;
+        var json = $$"""{"op":0,"s":{{sequence}},"t":{{JsonSerializer.Serialize(eventName, FakeGatewayJsonContext.Default.String)}},"d":{{dataJson}}}""";
+        _events.Add((sequence, json));
+        return (sequence, json);
+    }
+
+    public IReadOnlyList<string> EventsAfter(long sequence)
+        => [.. _events.Where(e => e.Sequence > sequence).Select(e => e.Json)];
+
+    public void Invalidate() => IsValid = false;
+}
