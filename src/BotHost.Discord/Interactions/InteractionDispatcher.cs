@@ -113,8 +113,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, cancellationToken);
             await FinishLateAsync(interaction, route, await work, cancellationToken);
         }
-        catch (Exception ex) when (ex is InteractionApiException or HttpRequestException or TimeoutException or InvalidDataException)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
+            // Top of one interaction's unit of work (often a background task): log, never crash the host.
             InteractionsLog.ResponseFailed(_logger, interaction.Id, route.Name, ex);
         }
         finally

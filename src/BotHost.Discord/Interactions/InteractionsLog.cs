@@ -16,7 +16,7 @@ internal static partial class InteractionsLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "No handler for {Kind} '{Name}' (interaction {InteractionId})")]
     public static partial void UnknownHandler(ILogger logger, string kind, string name, ulong interactionId);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Discord refused the response to interaction {InteractionId} ({Handler})")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Answering interaction {InteractionId} ({Handler}) failed")]
     public static partial void ResponseFailed(ILogger logger, ulong interactionId, string handler, Exception exception);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Autocomplete {Handler} too slow for interaction {InteractionId}; sent no suggestions")]

@@ -38,7 +38,9 @@ public static class InteractionsServiceCollectionExtensions
         services.AddHttpClient(nameof(RestInteractionApi), (provider, client) =>
                 client.Timeout = TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeoutSeconds) + 5))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The default HTTP logging writes request URIs, and interaction URIs carry the interaction token.
+            .RemoveAllLoggers();
         services.TryAddSingleton<IInteractionApi>(provider => new RestInteractionApi(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RestInteractionApi)),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),

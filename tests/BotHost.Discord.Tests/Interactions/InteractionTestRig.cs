@@ -3,7 +3,6 @@ using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
 using BotHost.Testing.FakeDiscord;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -48,6 +47,8 @@ internal sealed class InteractionTestRig : IAsyncDisposable
         return new InteractionTestRig(time, server, options);
     }
 
+    public CapturingLogger<InteractionDispatcher> DispatcherLog { get; } = new();
+
     public InteractionDispatcher CreateDispatcher(IEnumerable<SlashCommand> commands, IEnumerable<ComponentHandler>? components = null)
     {
         Dispatcher = new InteractionDispatcher(
@@ -55,7 +56,7 @@ internal sealed class InteractionTestRig : IAsyncDisposable
             Api,
             Time,
             Microsoft.Extensions.Options.Options.Create(new InteractionDispatcherOptions()),
-            NullLogger<InteractionDispatcher>.Instance);
+            DispatcherLog);
         return Dispatcher;
     }
 

@@ -76,6 +76,17 @@ public sealed class InteractionsEndpointTests
     }
 
     [Fact]
+    public async Task Post_WhenBodyOverOneMebibyte_RejectsBeforeVerifying()
+    {
+        await using var endpoint = await EndpointFixture.StartAsync(_signer, []);
+        var body = "{\"type\":1,\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+
+        using var response = await endpoint.PostAsync(body, Sign(endpoint, body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_WhenCommandHandlerFast_AnswersInlineWithoutCallback()
     {
         await using var endpoint = await EndpointFixture.StartAsync(_signer, [new EchoCommand()]);

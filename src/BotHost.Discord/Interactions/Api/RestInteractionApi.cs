@@ -140,20 +140,8 @@ public sealed class RestInteractionApi(HttpClient http, IOptions<DiscordOptions>
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxResponseBytes)
-            {
-                throw new InvalidDataException($"Discord's answer is larger than {MaxResponseBytes} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await CappedBody.ReadAsync(stream, MaxResponseBytes, cancellationToken)
+            ?? throw new InvalidDataException($"Discord's answer is larger than {MaxResponseBytes} bytes.");
     }
 
     private Uri BaseUri()

@@ -29,7 +29,7 @@ internal sealed class InteractionsEndpointHandler(
             return;
         }
 
-        var body = await ReadBodyAsync(request.Body, cancellationToken);
+        var body = await CappedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             InteractionsLog.RequestMalformed(logger, $"body larger than {MaxBodyBytes} bytes");
@@ -77,24 +77,5 @@ internal sealed class InteractionsEndpointHandler(
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, InteractionsJsonContext.Default.InteractionResponse), cancellationToken);
-    }
-
-    /// <summary>Reads the whole body, or returns null as soon as it exceeds the cap (chunked bodies have no length).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
