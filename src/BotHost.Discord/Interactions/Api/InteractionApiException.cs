@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace BotHost.Discord.Interactions.Api;
+
+/// <summary>Discord refused an interaction call; <see cref="DiscordCode"/> is the JSON error code when present.</summary>
+public sealed class InteractionApiException(string route, HttpStatusCode status, int? discordCode, string? discordMessage)
+    : Exception($"Discord answered {(int)status} to {route}" + (discordCode is null ? "." : $" with code {discordCode}: {discordMessage}"))
+{
+    /// <summary>Unknown interaction: usually the 3-second window was missed.</summary>
+    public const int UnknownInteraction = 10062;
+
+    /// <summary>The interaction has already been acknowledged.</summary>
+    public const int AlreadyAcknowledged = 40060;
+
+    /// <summary>Route template without ids or tokens, safe to log.</summary>
+    public string Route { get; } = route;
+
+    public HttpStatusCode Status { get; } = status;
+
+    public int? DiscordCode { get; } = discordCode;
+}

@@ -1,0 +1,258 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using BotHost.Discord.Interactions.Api;
+using BotHost.Discord.Interactions.Commands;
+using BotHost.Discord.Interactions.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Discord.Interactions;
+
+/// <summary>
+/// Runs the handler for one interaction and guarantees an acknowledgement inside Discord's 3-second window:
+/// a handler that has not finished after <see cref="InteractionDispatcherOptions.AcknowledgeAfter"/> gets a
+/// deferral, and its late answer then edits the original response. Handler exceptions become an ephemeral
+/// error message, never silence.
+/// </summary>
+public sealed class InteractionDispatcher : IAsyncDisposable
+{
+    private readonly CommandCatalog _catalog;
+    private readonly IInteractionApi _api;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _acknowledgeAfter;
+    private readonly ILogger<InteractionDispatcher> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _background = new();
+
+    public InteractionDispatcher(
+        CommandCatalog catalog,
+        IInteractionApi api,
+        TimeProvider time,
+        IOptions<InteractionDispatcherOptions> options,
+        ILogger<InteractionDispatcher> logger)
+    {
+        _catalog = catalog;
+        _api = api;
+        _time = time;
+        _acknowledgeAfter = options.Value.AcknowledgeAfter;
+        _logger = logger;
+    }
+
+    /// <summary>Handles an interaction received over the gateway (INTERACTION_CREATE <c>d</c> payload).</summary>
+    public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
+    {
+        var interaction = interactionCreate.Deserialize(InteractionsJsonContext.Default.Interaction)
+            ?? throw new JsonException("INTERACTION_CREATE carried null instead of an interaction object.");
+        return DispatchAsync(interaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles an interaction whose initial response must go to the callback route (gateway delivery).
+    /// Completes when the final answer (initial response or edit after a deferral) has been sent.
+    /// </summary>
+    public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await RunAsync(interaction, inline: false, acknowledged, linked.Token);
+    }
+
+    /// <summary>
+    /// Handles an interaction from the HTTP endpoint. Returns the response to send inline when the handler
+    /// finished in time, or null once a deferral went to the callback route (the endpoint then answers 202);
+    /// the rest of a deferred run continues in the background.
+    /// </summary>
+    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, CancellationToken requestAborted)
+    {
+        var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunAsync(interaction, inline: true, acknowledged, _stopping.Token);
+        _background.TryAdd(run, 0);
+        _ = run.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
+        return await acknowledged.Task.WaitAsync(requestAborted);
+    }
+
+    private async Task RunAsync(Interaction interaction, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+    {
+        if (interaction.Type == InteractionType.Ping)
+        {
+            // Only the HTTP endpoint receives PINGs; the gateway never sends them.
+            acknowledged.TrySetResult(inline ? InteractionResponse.Pong : null);
+            return;
+        }
+
+        var route = Route(interaction);
+        try
+        {
+            // The deadline timer exists before the handler starts, so a fake clock advanced once the handler is running always fires it.
+            using var deadlineCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var deadline = Task.Delay(_acknowledgeAfter, _time, deadlineCancel.Token);
+            var work = InvokeAsync(route, route.Invoke, interaction.Id, cancellationToken);
+            if (await Task.WhenAny(work, deadline) == work)
+            {
+                await deadlineCancel.CancelAsync();
+                var answer = await work;
+                if (answer is not CommandResponse.DeferredResponse deferred)
+                {
+                    await AcknowledgeAsync(interaction, answer.ToInitialResponse(), inline, acknowledged, cancellationToken);
+                    return;
+                }
+
+                await AcknowledgeAsync(interaction, deferred.ToInitialResponse(), inline: false, acknowledged, cancellationToken);
+                await FinishLateAsync(interaction, route, deferred, cancellationToken);
+                return;
+            }
+
+            if (route.Deferral is null)
+            {
+                InteractionsLog.AutocompleteTooSlow(_logger, route.Name, interaction.Id);
+                await AcknowledgeAsync(interaction, CommandResponse.Choices([]).ToInitialResponse(), inline, acknowledged, cancellationToken);
+                return;
+            }
+
+            InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
+            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, cancellationToken);
+            await FinishLateAsync(interaction, route, await work, cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // Top of one interaction's unit of work (often a background task): log, never crash the host.
+            InteractionsLog.ResponseFailed(_logger, interaction.Id, route.Name, ex);
+        }
+        finally
+        {
+            acknowledged.TrySetResult(null);
+        }
+    }
+
+    private async Task AcknowledgeAsync(
+        Interaction interaction, InteractionResponse response, bool inline,
+        TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+    {
+        if (inline)
+        {
+            acknowledged.TrySetResult(response);
+            return;
+        }
+
+        try
+        {
+            await _api.CreateResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+        }
+        finally
+        {
+            acknowledged.TrySetResult(null);
+        }
+    }
+
+    /// <summary>Replaces the deferral placeholder with the handler's late answer.</summary>
+    private async Task FinishLateAsync(Interaction interaction, HandlerRoute route, CommandResponse answer, CancellationToken cancellationToken)
+    {
+        if (answer is CommandResponse.DeferredResponse deferred)
+        {
+            answer = await InvokeAsync(route, deferred.Work, interaction.Id, cancellationToken);
+        }
+
+        InteractionCallbackData edit;
+        switch (answer)
+        {
+            case CommandResponse.MessageResponse message:
+                edit = message.ToData();
+                break;
+            case CommandResponse.UpdateResponse update:
+                edit = update.ToData();
+                break;
+            default:
+                // Modals and autocomplete results are initial responses only; a deferral has used that slot.
+                InteractionsLog.UnusableLateResponse(_logger, route.Name, answer.GetType().Name, interaction.Id);
+                edit = new InteractionCallbackData { Content = "This took too long to answer. Please try again." };
+                break;
+        }
+
+        try
+        {
+            await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+        }
+        catch (InteractionApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode != InteractionApiException.UnknownInteraction)
+        {
+            // The placeholder was deleted (unknown message) while the handler ran; the answer still reaches the user as a followup.
+            await _api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+        }
+    }
+
+    private async Task<CommandResponse> InvokeAsync(
+        HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await invoke(cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            InteractionsLog.HandlerFailed(_logger, route.Name, interactionId, ex);
+            return route.Deferral is null
+                ? CommandResponse.Choices([])
+                : CommandResponse.Error($"Something went wrong while running {route.Name}. The error was logged; please try again later.");
+        }
+    }
+
+    private HandlerRoute Route(Interaction interaction)
+    {
+        var data = interaction.Data;
+        switch (interaction.Type)
+        {
+            case InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete:
+                var name = "/" + (data?.Name ?? "?");
+                if (_catalog.FindCommand(data?.Name) is not { } command)
+                {
+                    InteractionsLog.UnknownHandler(_logger, "command", name, interaction.Id);
+                    return interaction.Type == InteractionType.ApplicationCommandAutocomplete
+                        ? new HandlerRoute(name, _ => Task.FromResult(CommandResponse.Choices([])), null)
+                        : new HandlerRoute(name, _ => Task.FromResult(CommandResponse.Error($"Unknown command {name}. The bot may have been updated; try again in a minute.")), DeferNewMessage(true));
+                }
+
+                var context = new CommandContext(interaction);
+                return interaction.Type == InteractionType.ApplicationCommandAutocomplete
+                    ? new HandlerRoute(name, ct => command.AutocompleteAsync(context, ct), null)
+                    : new HandlerRoute(name, ct => command.HandleAsync(context, ct), DeferNewMessage(command.Ephemeral));
+
+            case InteractionType.MessageComponent or InteractionType.ModalSubmit:
+                var customId = data?.CustomId ?? "";
+                if (_catalog.FindComponent(customId) is not { } handler)
+                {
+                    InteractionsLog.UnknownHandler(_logger, "component", customId, interaction.Id);
+                    return new HandlerRoute(customId, _ => Task.FromResult(CommandResponse.Error("This button is no longer in use.")), DeferNewMessage(true));
+                }
+
+                var componentContext = new ComponentContext(interaction);
+                return new HandlerRoute(
+                    handler.GetType().Name,
+                    ct => handler.HandleAsync(componentContext, ct),
+                    handler.UpdatesMessage ? new InteractionResponse(InteractionCallbackType.DeferredUpdateMessage) : DeferNewMessage(handler.Ephemeral));
+
+            default:
+                InteractionsLog.IgnoredInteraction(_logger, interaction.Id, interaction.Type);
+                return new HandlerRoute($"type {(int)interaction.Type}", _ => Task.FromResult(CommandResponse.Error("This kind of interaction is not supported.")), DeferNewMessage(true));
+        }
+    }
+
+    private static InteractionResponse DeferNewMessage(bool ephemeral)
+        => CommandResponse.Defer(_ => throw new InvalidOperationException("unused"), ephemeral).ToInitialResponse();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_background.Keys);
+        }
+        catch (OperationCanceledException)
+        {
+            // Runs cut short by shutdown have nothing left to report.
+        }
+
+        _stopping.Dispose();
+    }
+
+    /// <param name="Deferral">The deferral to send when slow; null when the interaction type cannot be deferred (autocomplete).</param>
+    private sealed record HandlerRoute(string Name, Func<CancellationToken, Task<CommandResponse>> Invoke, InteractionResponse? Deferral);
+}

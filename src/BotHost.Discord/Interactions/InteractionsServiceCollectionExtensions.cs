@@ -1,0 +1,55 @@
+using BotHost.Discord.Interactions.Api;
+using BotHost.Discord.Interactions.Commands;
+using BotHost.Discord.Interactions.Endpoint;
+using BotHost.Discord.Interactions.Registration;
+using BotHost.Discord.Interactions.Signatures;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Discord.Interactions;
+
+/// <summary>Registers the interactions area. Commands and component handlers are added as SlashCommand/ComponentHandler singletons.</summary>
+public static class InteractionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the catalog, dispatcher, registrar, Discord calls and the HTTP endpoint host. The host must
+    /// register an <see cref="ICommandRegistrationStore"/> and bind <see cref="DiscordOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddDiscordInteractions(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<InteractionDispatcherOptions>()
+            .BindConfiguration(InteractionDispatcherOptions.Section)
+            .Validate(o => o.AcknowledgeAfter > TimeSpan.Zero && o.AcknowledgeAfter < TimeSpan.FromSeconds(3),
+                "Discord:Interactions:AcknowledgeAfter must be between 0 and 3 seconds (Discord's response window).")
+            .ValidateOnStart();
+        services.AddOptions<DiscordOptions>()
+            .Validate(
+                o => !o.InteractionsEndpoint.Enabled || Ed25519SignatureVerifier.TryFromHex(o.InteractionsEndpoint.PublicKey, out _),
+                "Discord:InteractionsEndpoint:PublicKey must be the application's 64-hex-digit public key when Discord:InteractionsEndpoint:Enabled is true.")
+            .Validate(
+                o => !o.InteractionsEndpoint.Enabled || o.InteractionsEndpoint.MaxClockSkewSeconds > 0,
+                "Discord:InteractionsEndpoint:MaxClockSkewSeconds must be greater than 0.")
+            .ValidateOnStart();
+
+        // The API object is held by singletons, so its client uses a long-lived handler that recycles
+        // connections itself instead of relying on the factory's handler rotation.
+        services.AddHttpClient(nameof(RestInteractionApi), (provider, client) =>
+                client.Timeout = TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeoutSeconds) + 5))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The default HTTP logging writes request URIs, and interaction URIs carry the interaction token.
+            .RemoveAllLoggers();
+        services.TryAddSingleton<IInteractionApi>(provider => new RestInteractionApi(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RestInteractionApi)),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<CommandCatalog>();
+        services.TryAddSingleton<InteractionDispatcher>();
+        services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton<InteractionsEndpointHostedService>();
+        services.AddHostedService(provider => provider.GetRequiredService<InteractionsEndpointHostedService>());
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace BotHost.Discord.Interactions.Models;
+
+/// <summary>Details of the entities referenced by option values, keyed by snowflake string.</summary>
+public sealed record ResolvedData
+{
+    public IReadOnlyDictionary<string, ResolvedChannel>? Channels { get; init; }
+}
