@@ -47,7 +47,7 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
             }
 
             var decision = await clusterer.AssignAsync(tx, new StoryCandidate(
-                itemId, source.Id, item.Title, item.SummaryText, canonical, Canonical(item.CommentsUrl), published, now, asBacklog), cancellationToken);
+                itemId, source.Id, item.Title, WithoutCommentsLink(item.SummaryText), canonical, Canonical(item.CommentsUrl), published, now, asBacklog), cancellationToken);
             if (decision.Created)
             {
                 newStories++;
@@ -62,6 +62,12 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
         await tx.CommitAsync(cancellationToken);
         return new IngestSummary(feed.Items.Count, newItems, seen, newStories, joined, dropped);
     }
+
+    // Aggregators (Hacker News, Lobsters) describe an item with nothing but a "Comments" link.
+    private static string WithoutCommentsLink(string summary) =>
+        summary.EndsWith("Comments", StringComparison.OrdinalIgnoreCase) && (summary.Length == 8 || char.IsWhiteSpace(summary[^9]))
+            ? summary[..^8].TrimEnd()
+            : summary;
 
     private static string? Canonical(string? url) =>
         url is not null && UrlCanonicalizer.TryCanonicalize(url, out var canonical, out _) ? canonical : null;

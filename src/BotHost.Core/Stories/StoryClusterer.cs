@@ -40,8 +40,13 @@ public sealed class StoryClusterer(StoryStore stories)
         }
 
         var created = storyId is null;
+        if (!created)
+        {
+            await stories.FillEmptySummaryAsync(tx, storyId!.Value, item.SummaryText, cancellationToken);
+        }
+
         storyId ??= await stories.CreateAsync(tx, new NewStory(
-            item.Title, item.SummaryText, item.CanonicalUrl, fingerprint.NormalizedHash, item.PublishedAt, item.SeenAt, item.IsBacklog), cancellationToken);
+            TitleNormalizer.DisplayTitle(item.Title), item.SummaryText, item.CanonicalUrl, fingerprint.NormalizedHash, item.PublishedAt, item.SeenAt, item.IsBacklog), cancellationToken);
 
         // Every variant joins the story, so a later item matching any of them lands here too.
         await stories.AddKeysAsync(tx, storyId.Value, keys, cancellationToken);

@@ -66,6 +66,20 @@ public sealed class StoryStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>A story started by an item without a summary (a Hacker News link) takes the first real one that joins it.</summary>
+    public async Task FillEmptySummaryAsync(SqliteTransaction tx, long storyId, string summaryText, CancellationToken cancellationToken)
+    {
+        if (summaryText.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = Command(tx, "UPDATE stories SET summary_text = $summary WHERE id = $story AND summary_text = ''");
+        command.Parameters.AddWithValue("$story", storyId);
+        command.Parameters.AddWithValue("$summary", summaryText);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task AddKeysAsync(SqliteTransaction tx, long storyId, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         foreach (var key in keys)

@@ -58,6 +58,28 @@ public static partial class TitleNormalizer
         return Tokenize(text);
     }
 
+    /// <summary>
+    /// The title as a digest shows it: the feed's own casing, without a site suffix such as
+    /// " | Hacker News", " - DEV Community" or " | by Jane | Medium".
+    /// </summary>
+    public static string DisplayTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = Whitespace().Replace(title, " ").Trim();
+        for (var round = 0; round < MaxStripRounds; round++)
+        {
+            var before = text;
+            text = DisplayMediumAuthorSuffix().Replace(text, string.Empty);
+            text = DisplaySiteSuffix().Replace(text, string.Empty).Trim();
+            if (text == before)
+            {
+                break;
+            }
+        }
+
+        return text.Length == 0 ? title.Trim() : text;
+    }
+
     // Keeps letters and digits; keeps '.' inside numbers (1.80 is not 1 80), drops ',' inside numbers
     // (12,000 is 12000) and keeps '+'/'#' glued to a word (c++, c#, f#). Everything else separates words.
     private static string Tokenize(string text)
@@ -123,6 +145,12 @@ public static partial class TitleNormalizer
     // A separator, then a site name, then at most decoration (DEV appends emoji to its <title>).
     [GeneratedRegex(@"\s+[|\-–—·]\s+(?:hacker\s+news|lobste\.?rs|lobsters|dev(?:\s+community)?|medium)[\W_]*$")]
     private static partial Regex SiteSuffix();
+
+    [GeneratedRegex(@"\s+\|\s+by\s+[^|]{1,80}(?:\|[^|]{1,80})*\|\s*medium\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisplayMediumAuthorSuffix();
+
+    [GeneratedRegex(@"\s+[|\-–—·]\s+(?:hacker\s+news|lobste\.?rs|lobsters|dev(?:\s+community)?|medium)[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DisplaySiteSuffix();
 
     // "we're"/"we are", "here's"/"here is": the suffix is a function word either way. "n't" is kept
     // (joined as "dont") because a negation changes the story.

@@ -172,4 +172,24 @@ public sealed class CollectingPipelineTests
         Assert.NotEqual(["<null>"], await host.QueryStringsAsync("SELECT last_error FROM sources"));
         Assert.Equal([host.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)], await host.QueryStringsAsync("SELECT failing_since FROM sources"));
     }
+
+    [Fact]
+    public async Task Collect_StoryStartedByAggregatorItem_TakesCleanTitleAndFirstRealSummary()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("lobsters.xml", Rss("Lobsters", new Entry("l-1", "How the SQLite write-ahead log works | Lobsters", "https://wal.example/post", Description: "<a href=\"https://lobste.rs/s/1\">Comments</a>")));
+        host.WriteSources(("Lobsters", "lobsters.xml"));
+        await host.CollectAllAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", new Entry("b-1", "How the SQLite write-ahead log works", "https://wal.example/post", Description: "Readers never block writers, and why.")));
+        host.WriteSources(("Lobsters", "lobsters.xml"), ("Blog", "blog.xml"));
+        var reread = await CoreTestHost.StartAsync(host.Directory, host.Time);
+
+        await reread.CollectAllAsync();
+        var story = Assert.Single((await reread.ComposeDigestAsync()).Stories);
+        await reread.StopAsync();
+
+        Assert.Equal("How the SQLite write-ahead log works", story.Title);
+        Assert.Equal("Readers never block writers, and why.", story.SummaryText);
+        Assert.Equal(["Lobsters", "Blog"], story.Sources);
+    }
 }

@@ -83,4 +83,17 @@ public sealed class TitleNormalizerTests
     {
         Assert.Throws<ArgumentNullException>(() => TitleNormalizer.Normalize(null!));
     }
+
+    [Theory]
+    [InlineData("How the SQLite WAL works | Hacker News", "How the SQLite WAL works")]
+    [InlineData("Shipping Fast - DEV Community", "Shipping Fast")]
+    [InlineData("Why I Left | by Jane Doe | Medium", "Why I Left")]
+    [InlineData("Show HN: Keeps Its Prefix", "Show HN: Keeps Its Prefix")]
+    [InlineData("  Spaces   collapse  ", "Spaces collapse")]
+    public void DisplayTitle_StripsSiteSuffixButKeepsCasing(string title, string expected)
+    {
+        var display = TitleNormalizer.DisplayTitle(title);
+
+        Assert.Equal(expected, display);
+    }
 }
