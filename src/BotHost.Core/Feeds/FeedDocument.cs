@@ -17,7 +17,7 @@ internal enum FeedSyntax
 /// </summary>
 internal sealed partial class FeedDocument
 {
-    private const int HeadBytes = 16 * 1024;
+    private const int HeadBytes = 4 * 1024;
 
     private static readonly XmlReaderSettings XmlSettings = new()
     {
@@ -94,7 +94,7 @@ internal sealed partial class FeedDocument
     public XmlReader CreateXmlReader()
     {
         var text = new StreamReader(new MemoryStream(_body.Array!, _body.Offset, _body.Count, writable: false),
-            Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+            Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
 
         // XmlReader rejects an XML declaration that is not the very first thing, and servers do send leading blank lines.
         while (text.Peek() is ' ' or '\t' or '\r' or '\n' or '\uFEFF')

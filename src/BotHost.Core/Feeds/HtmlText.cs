@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
-using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 
 namespace BotHost.Core.Feeds;
 
@@ -9,9 +11,6 @@ namespace BotHost.Core.Feeds;
 public static class HtmlText
 {
     private const char Ellipsis = '…';
-
-    [ThreadStatic]
-    private static FragmentParser? t_parser;
 
     /// <summary>Plain text, HTML stripped and whitespace collapsed, cut at a word boundary to at most <paramref name="maxLength"/> chars.</summary>
     public static string Summarize(string? html, int maxLength)
@@ -52,7 +51,7 @@ public static class HtmlText
         {
             if (HasTag(text))
             {
-                text = (t_parser ??= new FragmentParser()).TextOf(text);
+                text = TextOf(text);
             }
             else if (text.Contains('&'))
             {
@@ -176,65 +175,77 @@ public static class HtmlText
         return false;
     }
 
-    /// <summary>One AngleSharp parser and context element per thread: creating them costs more than parsing a summary.</summary>
-    private sealed class FragmentParser
+    /// <summary>
+    /// Text from AngleSharp's HTML tokenizer: the same tokenization as a browser, without building a DOM
+    /// (a tree costs several times more and a summary needs none). Script, style and comments are skipped.
+    /// </summary>
+    private static string TextOf(string html)
     {
-        private readonly HtmlParser _parser = new();
-        private readonly IElement _context;
-
-        public FragmentParser()
+        using var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
-            _context = _parser.ParseDocument(string.Empty).Body!;
-        }
+            SkipScriptText = true,
+            SkipRawText = true,
+            SkipComments = true,
+            SkipProcessingInstructions = true,
+            ShouldEmitAttribute = static (ref _, _) => false,
+        };
 
-        public string TextOf(string html)
+        var builder = new StringBuilder(html.Length);
+        string? skipUntil = null;
+        while (true)
         {
-            var builder = new StringBuilder(html.Length);
-            foreach (var node in _parser.ParseFragment(html, _context))
+            var token = tokenizer.Get();
+            switch (token.Type)
             {
-                Append(node, builder);
-            }
-
-            return builder.ToString();
-        }
-
-        private static void Append(INode node, StringBuilder builder)
-        {
-            switch (node)
-            {
-                case IText text:
-                    builder.Append(text.Data);
-                    return;
-                case IElement element:
-                    var name = element.LocalName;
-                    if (name is "script" or "style" or "template" or "noscript" or "iframe")
-                    {
-                        return;
-                    }
-
-                    // Block boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
-                    var block = IsBlock(name);
-                    if (block)
-                    {
-                        builder.Append(' ');
-                    }
-
-                    foreach (var child in element.ChildNodes)
-                    {
-                        Append(child, builder);
-                    }
-
-                    if (block)
-                    {
-                        builder.Append(' ');
-                    }
-
-                    return;
+                case HtmlTokenType.EndOfFile:
+                    return builder.ToString();
+                case HtmlTokenType.Character when skipUntil is null:
+                    builder.Append(token.Data);
+                    break;
+                case HtmlTokenType.StartTag when skipUntil is null && !((HtmlTagToken)token).IsSelfClosing:
+                    StartTag(tokenizer, token.Name, builder, ref skipUntil);
+                    break;
+                case HtmlTokenType.StartTag when skipUntil is null && IsBlock(token.Name):
+                    builder.Append(' ');
+                    break;
+                case HtmlTokenType.EndTag when skipUntil is null ? IsBlock(token.Name) : token.Name == skipUntil:
+                    skipUntil = null;
+                    builder.Append(' ');
+                    break;
             }
         }
-
-        private static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
-            or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "hr"
-            or "section" or "article" or "header" or "footer" or "figure" or "figcaption" or "table" or "dd" or "dt";
     }
+
+    private static void StartTag(HtmlTokenizer tokenizer, string name, StringBuilder builder, ref string? skipUntil)
+    {
+        // The tree builder normally switches these modes; without it the tokenizer must be told.
+        switch (name)
+        {
+            case "script":
+                tokenizer.State = HtmlParseMode.Script;
+                break;
+            case "style" or "iframe" or "noscript" or "noembed" or "noframes" or "xmp":
+                tokenizer.State = HtmlParseMode.Rawtext;
+                break;
+            case "textarea" or "title":
+                tokenizer.State = HtmlParseMode.RCData;
+                break;
+            case "template" or "svg" or "math":
+                skipUntil = name;
+                break;
+            default:
+                // Block boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
+                if (IsBlock(name))
+                {
+                    builder.Append(' ');
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
+        or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "hr"
+        or "section" or "article" or "header" or "footer" or "figure" or "figcaption" or "table" or "dd" or "dt";
 }

@@ -18,8 +18,8 @@ internal sealed class XmlTextRepairReader(TextReader inner) : TextReader
     private static readonly SearchValues<char> Special = SearchValues.Create(
         "&\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
-    private readonly char[] _input = new char[8192];
-    private readonly StringBuilder _output = new(8192 + 64);
+    private readonly char[] _input = new char[4096];
+    private readonly StringBuilder _output = new(4096 + 64);
     private int _inputStart;
     private int _inputEnd;
     private int _outputStart;

@@ -49,6 +49,26 @@ public sealed class FeedParserQuirkTests
     }
 
     [Fact]
+    public void Parse_WhenHttpCharsetIsWindows1252AndPrologSilent_UsesHttpCharset()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>\u201CQuoted\u201D \u2014 dash</title><link>https://site.example.test/q</link></item></channel></rss>";
+
+        var feed = new FeedParser().Parse(CodePage(1252).GetBytes(xml), new FeedParseContext(FeedTestFiles.Source, "text/xml;charset=\"windows-1252\""));
+
+        Assert.Equal("“Quoted” — dash", Assert.Single(feed.Items).Title);
+    }
+
+    [Fact]
+    public void Parse_WhenUtf16WithBom_ReadsFeedDespiteUtf8Declaration()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(FeedTestFiles.Rss(Item))).ToArray();
+
+        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source, "application/rss+xml; charset=utf-8"));
+
+        Assert.Equal("Café news", Assert.Single(feed.Items).Title);
+    }
+
+    [Fact]
     public void Parse_WhenHttpCharsetIsUnknown_FallsBackToPrologAndReportsIt()
     {
         var feed = FeedTestFiles.ParseText(FeedTestFiles.Rss(Item), "text/xml; charset=klingon-8");

@@ -12,6 +12,9 @@ public sealed class HtmlTextTests
     [InlineData("Fish &amp; chips &eacute;", "Fish & chips é")]
     [InlineData("&lt;b&gt;bold&lt;/b&gt;", "bold")]
     [InlineData("AT&T < 5", "AT&T < 5")]
+    [InlineData("<svg/>before<svg><text>drawn</text></svg> after", "before after")]
+    [InlineData("<title>T</title><textarea>a &lt; c</textarea>", "Ta < c")]
+    [InlineData("x<!-- hidden -->y<br/>z", "xy z")]
     [InlineData(null, "")]
     public void ToPlainText_StripsTagsDecodesEntitiesAndCollapsesWhitespace(string? html, string expected)
     {
