@@ -97,7 +97,7 @@ public sealed class CollectingPipelineTests
     {
         await using var host = await CoreTestHost.StartAsync();
         host.WriteFeed("devto.xml", Rss("dev.to", new Entry("d-1", "Streaming 25 Million Excel Cells Through 7 MB of Memory", "https://dev.to/lukas/streaming-excel")));
-        host.WriteFeed("hn.xml", Rss("HN", new Entry("h-1", "Show HN: Streaming 25 million Excel cells through 7 MB of memory", "https://github.com/lukas/xlsx-stream")));
+        host.WriteFeed("hn.xml", Rss("HN", new Entry("h-1", "Show HN: Streaming 25 million Excel cells through 7 MB of memory", "https://github.com/lukas/xlsx-stream", PubDate: "Tue, 24 Nov 2026 12:00:00 GMT")));
         host.WriteSources(("dev.to", "devto.xml"), ("Hacker News", "hn.xml"));
 
         await host.CollectAllAsync();

@@ -17,7 +17,7 @@ public sealed class InspectFeedCommandTests
         Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
         var first = root.GetProperty("items")[0];
         Assert.Equal("https://dev.to/ayesha/event-driven-architecture-event-sourcing-cqrs-and-the-outbox-pattern-explained-3f0", first.GetProperty("canonical_url").GetString()?.Replace("http://", "https://", StringComparison.Ordinal));
-        Assert.Equal("2026-11-24T11:02:00Z", first.GetProperty("published").GetString());
+        Assert.Equal("2026-11-24T19:02:00Z", first.GetProperty("published").GetString());
         foreach (var name in new[] { "id", "title", "url", "summary_text" })
         {
             Assert.True(first.TryGetProperty(name, out _), $"item lacks '{name}'");
