@@ -42,7 +42,7 @@ internal readonly record struct RateLimitHeaders
         {
             Limit = (int?)Number(headers, "X-RateLimit-Limit"),
             Remaining = (int?)Number(headers, "X-RateLimit-Remaining"),
-            Reset = Number(headers, "X-RateLimit-Reset") is { } epoch ? DateTimeOffset.UnixEpoch.AddSeconds(epoch) : null,
+            Reset = Number(headers, "X-RateLimit-Reset") is { } epoch and < 1e11 ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(epoch * 1000)) : null,
             ResetAfter = Seconds(headers, "X-RateLimit-Reset-After"),
             Bucket = Text(headers, "X-RateLimit-Bucket"),
             Global = string.Equals(Text(headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase),
@@ -62,5 +62,5 @@ internal readonly record struct RateLimitHeaders
             : null;
 
     private static TimeSpan? Seconds(HttpResponseHeaders headers, string name)
-        => Number(headers, name) is { } seconds ? TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2)) : null;
+        => Number(headers, name) is { } seconds and < 1e9 ? TimeSpan.FromMilliseconds(Math.Round(seconds * 1000)) : null;
 }
