@@ -200,19 +200,17 @@ public sealed class DiscordRestClient : IDiscordMessenger
         await bucket.EnterAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!route.IsGlobalExempt)
-            {
-                await _global.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            }
-
             DiscordResponse response;
-            try
+            using (route.IsGlobalExempt ? default : await _global.AcquireAsync(cancellationToken).ConfigureAwait(false))
             {
-                response = await ExchangeAsync(route, body, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
-            {
-                return (null, e);
+                try
+                {
+                    response = await ExchangeAsync(route, body, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException && !cancellationToken.IsCancellationRequested)
+                {
+                    return (null, e);
+                }
             }
 
             _buckets.Learn(route, response.RateLimit.Bucket, bucket);

@@ -1,16 +1,20 @@
 namespace BotHost.Discord.Rest;
 
 /// <summary>
-/// Keeps the bot under Discord's global limit (50 requests per second) before Discord has to say so:
-/// at most N sends in any sliding window. A global 429 pauses every caller until its retry_after.
+/// Keeps the bot under Discord's global limit (50 requests per second) before Discord has to say so: at
+/// most N requests in any window. A request holds its slot from sending until its answer arrives and the
+/// window is counted from the answer, because Discord counts on arrival, which our send time does not
+/// bound (connection setup, load) but our answer time does. A global 429 pauses every caller.
 /// </summary>
 internal sealed class GlobalRateLimiter
 {
-    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly Queue<DateTimeOffset> _answered = new();
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly int _limit;
     private readonly TimeSpan _window;
+    private int _inFlight;
+    private TaskCompletionSource _slotFreed = NewSignal();
     private DateTimeOffset _pausedUntil;
 
     public GlobalRateLimiter(int requestsPerSecond, TimeSpan windowMargin, TimeProvider time)
@@ -21,18 +25,25 @@ internal sealed class GlobalRateLimiter
         _time = time;
     }
 
-    /// <summary>Returns once this request may be sent, having taken a slot in the window.</summary>
-    public async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Returns once this request may be sent; dispose the lease when its answer (or failure) arrives.</summary>
+    public async Task<Lease> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var delay = TryTake();
-            if (delay <= TimeSpan.Zero)
+            var (delay, freed) = TryTake();
+            if (delay == TimeSpan.Zero && freed is null)
             {
-                return;
+                return new Lease(this);
             }
 
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            if (freed is not null)
+            {
+                await freed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -47,28 +58,51 @@ internal sealed class GlobalRateLimiter
         }
     }
 
-    private TimeSpan TryTake()
+    private (TimeSpan Delay, Task? Freed) TryTake()
     {
         lock (_lock)
         {
             var now = _time.GetUtcNow();
             if (_pausedUntil > now)
             {
-                return _pausedUntil - now;
+                return (_pausedUntil - now, null);
             }
 
-            while (_sent.Count > 0 && _sent.Peek() + _window <= now)
+            while (_answered.Count > 0 && _answered.Peek() + _window <= now)
             {
-                _sent.Dequeue();
+                _answered.Dequeue();
             }
 
-            if (_sent.Count < _limit)
+            if (_inFlight + _answered.Count < _limit)
             {
-                _sent.Enqueue(now);
-                return TimeSpan.Zero;
+                _inFlight++;
+                return (TimeSpan.Zero, null);
             }
 
-            return _sent.Peek() + _window - now;
+            // Every slot is in flight: the earliest a slot can free is when one of them is answered.
+            return _answered.Count > 0 ? (_answered.Peek() + _window - now, null) : (TimeSpan.Zero, _slotFreed.Task);
         }
+    }
+
+    private void Release()
+    {
+        TaskCompletionSource freed;
+        lock (_lock)
+        {
+            _inFlight--;
+            _answered.Enqueue(_time.GetUtcNow());
+            freed = _slotFreed;
+            _slotFreed = NewSignal();
+        }
+
+        freed.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>One request's hold on a global slot.</summary>
+    internal readonly struct Lease(GlobalRateLimiter? owner) : IDisposable
+    {
+        public void Dispose() => owner?.Release();
     }
 }

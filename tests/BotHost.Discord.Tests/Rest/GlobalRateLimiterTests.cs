@@ -13,7 +13,7 @@ public sealed class GlobalRateLimiterTests
         var limiter = new GlobalRateLimiter(50, TimeSpan.Zero, _time);
         for (var i = 0; i < 50; i++)
         {
-            await limiter.AcquireAsync(TestContext.Current.CancellationToken);
+            (await limiter.AcquireAsync(TestContext.Current.CancellationToken)).Dispose();
         }
 
         var fiftyFirst = limiter.AcquireAsync(TestContext.Current.CancellationToken);
@@ -54,9 +54,32 @@ public sealed class GlobalRateLimiterTests
                 break;
             }
 
+            (await acquire).Dispose();
             sent++;
         }
 
         Assert.Equal(3, sent);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_WhenAllSlotsAreInFlight_CountsTheWindowFromTheAnswer()
+    {
+        var limiter = new GlobalRateLimiter(2, TimeSpan.Zero, _time);
+        var first = await limiter.AcquireAsync(TestContext.Current.CancellationToken);
+        var second = await limiter.AcquireAsync(TestContext.Current.CancellationToken);
+
+        var third = limiter.AcquireAsync(TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var waitingForAnswer = !third.IsCompleted;
+        first.Dispose();
+        second.Dispose();
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        await Task.Yield();
+        var waitingForWindow = !third.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await third.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Dispose();
+
+        Assert.True(waitingForAnswer);
+        Assert.True(waitingForWindow);
     }
 }

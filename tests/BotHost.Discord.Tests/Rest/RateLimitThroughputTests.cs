@@ -58,7 +58,7 @@ public sealed class RateLimitThroughputTests
             await bucket.EnterAsync(TestContext.Current.CancellationToken);
             try
             {
-                await global.AcquireAsync(TestContext.Current.CancellationToken);
+                using var lease = await global.AcquireAsync(TestContext.Current.CancellationToken);
                 var now = _time.GetUtcNow();
                 var globalDecision = _server.TryAcquire("global", GlobalLimit, TimeSpan.FromSeconds(1), now);
                 var decision = _server.TryAcquire($"messages:{channel}", BucketLimit, BucketWindow, now);
