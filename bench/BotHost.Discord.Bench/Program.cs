@@ -52,7 +52,7 @@ var report = string.Create(CultureInfo.InvariantCulture, $"""
     achieved rate {achieved:F2} msg/s
     allowed rate  {settings.AllowedRate:F2} msg/s
     ratio         {ratio:F3}
-    429 count     {server.Rest.RateLimitedCount}
+    429 count     {server.Rest.RateLimitedCount} (global: {server.Rest.GlobalRateLimitedCount})
     """);
 Console.WriteLine(report);
 var passed = ratio >= 0.9 && server.Rest.RateLimitedCount == 0 && server.Rest.CreatedMessageCount == settings.Messages;

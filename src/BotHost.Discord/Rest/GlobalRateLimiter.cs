@@ -42,7 +42,7 @@ internal sealed class GlobalRateLimiter
             }
             else
             {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(RateLimitDelay.RoundUp(delay), _time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

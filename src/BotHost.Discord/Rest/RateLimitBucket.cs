@@ -34,7 +34,7 @@ internal sealed class RateLimitBucket
             if (delay > TimeSpan.Zero)
             {
                 RestLog.BucketWait(_logger, Key.ToString(), delay);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await RateLimitDelay.UntilAsync(DelayBeforeNext, _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch

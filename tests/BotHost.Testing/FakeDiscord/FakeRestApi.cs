@@ -22,6 +22,7 @@ public sealed class FakeRestApi
     private long _nextId = 1_300_000_000_000_000_000;
     private int _totalRequests;
     private int _rateLimited;
+    private int _globalRateLimited;
     private int _created;
 
     public FakeRestApi(TimeProvider time) => _time = time;
@@ -34,6 +35,9 @@ public sealed class FakeRestApi
 
     /// <summary>429 answers sent, forced or earned.</summary>
     public int RateLimitedCount => Volatile.Read(ref _rateLimited);
+
+    /// <summary>429 answers sent because the global limit was exceeded (forced or earned).</summary>
+    public int GlobalRateLimitedCount => Volatile.Read(ref _globalRateLimited);
 
     /// <summary>Messages created (a deduplicated nonce does not create one).</summary>
     public int CreatedMessageCount => Volatile.Read(ref _created);
@@ -240,6 +244,11 @@ public sealed class FakeRestApi
     private (int, JsonNode?) RateLimited(IHeaderDictionary headers, TimeSpan retryAfter, bool global, string scope)
     {
         Interlocked.Increment(ref _rateLimited);
+        if (global)
+        {
+            Interlocked.Increment(ref _globalRateLimited);
+        }
+
         headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Scope"] = scope;
         if (global)
