@@ -20,7 +20,8 @@ public static class DiscordRestServiceCollectionExtensions
             .Validate(o => o.MaxResponseBytes > 0, "Discord:Rest:MaxResponseBytes must be greater than 0.")
             .Validate(o => o.InvalidRequestThrottleThreshold is > 0 and < 10_000, "Discord:Rest:InvalidRequestThrottleThreshold must be between 1 and 9999 (Discord bans at 10,000).")
             .ValidateOnStart();
-        services.AddHttpClient(DiscordRestClient.HttpClientName);
+        // The factory's own request logging prints full URIs, and webhook paths carry interaction tokens.
+        services.AddHttpClient(DiscordRestClient.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DiscordRestClient(
             sp.GetRequiredService<IHttpClientFactory>(),
