@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace BotHost.Discord.Models;
+
+/// <summary>
+/// Serializer for the REST payloads. It is a context of its own, with the same options as
+/// <see cref="DiscordJsonContext"/>, because the source generator fails when [JsonSerializable]
+/// attributes sit on more than one partial declaration of a context (dotnet/runtime#99669).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(MessageCreate))]
+[JsonSerializable(typeof(MessageEdit))]
+[JsonSerializable(typeof(DiscordErrorResponse))]
+[JsonSerializable(typeof(RateLimitResponse))]
+[JsonSerializable(typeof(Channel))]
+[JsonSerializable(typeof(Application))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(GatewayBot))]
+internal sealed partial class DiscordRestJsonContext : JsonSerializerContext;

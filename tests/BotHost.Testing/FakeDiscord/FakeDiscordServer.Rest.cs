@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BotHost.Testing.FakeDiscord;
+
+public sealed partial class FakeDiscordServer
+{
+    /// <summary>The REST API's settings, fault injection and recordings.</summary>
+    public FakeRestApi Rest { get; private set; } = null!;
+
+    partial void MapRest(WebApplication app)
+    {
+        var rest = new FakeRestApi(Time);
+        Rest = rest;
+        var api = app.MapGroup("/api/v10");
+        api.MapPost("/channels/{channelId}/messages", (HttpContext c) =>
+            rest.HandleAsync(c, "fake-create-message", Route(c, "channelId"), false, body => rest.CreateMessage(Snowflake(c, "channelId"), body)));
+        api.MapPatch("/channels/{channelId}/messages/{messageId}", (HttpContext c) =>
+            rest.HandleAsync(c, "fake-edit-message", Route(c, "channelId"), false, body => rest.EditMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"), body)));
+        api.MapDelete("/channels/{channelId}/messages/{messageId}", (HttpContext c) =>
+            rest.HandleAsync(c, "fake-delete-message", Route(c, "channelId"), false, _ => rest.DeleteMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"))));
+        api.MapGet("/gateway/bot", (HttpContext c) => rest.HandleAsync(c, "fake-gateway-bot", string.Empty, false, _ => rest.GatewayBot()));
+        api.MapGet("/applications/@me", (HttpContext c) => rest.HandleAsync(c, "fake-application", string.Empty, false, _ => rest.CurrentApplication()));
+    }
+
+    private static string Route(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
+
+    private static ulong Snowflake(HttpContext context, string name)
+        => ulong.TryParse(Route(context, name), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+}

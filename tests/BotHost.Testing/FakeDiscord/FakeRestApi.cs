@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace BotHost.Testing.FakeDiscord;
+
+/// <summary>
+/// The REST half of the fake Discord: auth and User-Agent checks, per-bucket and global limits with real
+/// X-RateLimit-* headers and 429s, nonce dedupe, message limit checks, fault injection, and a record of
+/// every request for tests to assert on.
+/// </summary>
+public sealed class FakeRestApi
+{
+    private readonly TimeProvider _time;
+    private readonly FakeWindowLimiter _limiter = new();
+    private readonly ConcurrentQueue<FakeRestRequest> _requests = new();
+    private readonly ConcurrentDictionary<ulong, FakeMessage> _messages = new();
+    private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
+    private readonly Lock _createLock = new();
+    private long _nextId = 1_300_000_000_000_000_000;
+    private int _totalRequests;
+    private int _rateLimited;
+    private int _globalRateLimited;
+    private int _created;
+
+    public FakeRestApi(TimeProvider time) => _time = time;
+
+    public FakeRestOptions Options { get; } = new();
+
+    public FakeRestFaults Faults { get; } = new();
+
+    public int TotalRequests => Volatile.Read(ref _totalRequests);
+
+    /// <summary>429 answers sent, forced or earned.</summary>
+    public int RateLimitedCount => Volatile.Read(ref _rateLimited);
+
+    /// <summary>429 answers sent because the global limit was exceeded (forced or earned).</summary>
+    public int GlobalRateLimitedCount => Volatile.Read(ref _globalRateLimited);
+
+    /// <summary>Messages created (a deduplicated nonce does not create one).</summary>
+    public int CreatedMessageCount => Volatile.Read(ref _created);
+
+    public IReadOnlyList<FakeRestRequest> Requests => [.. _requests];
+
+    /// <summary>Every message ever created, in id order, including deleted ones (see <see cref="FakeMessage.Deleted"/>).</summary>
+    public IReadOnlyList<FakeMessage> Messages => [.. _messages.Values.OrderBy(m => m.Id)];
+
+    internal async Task HandleAsync(HttpContext context, string bucket, string major, bool globalExempt, Func<string, (int Status, JsonNode? Body)> handler)
+    {
+        Interlocked.Increment(ref _totalRequests);
+        var request = context.Request;
+        var receivedAt = _time.GetUtcNow();
+        var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
+        var status = 0;
+        try
+        {
+            if (Faults.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Faults.Latency, _time, context.RequestAborted);
+            }
+
+            if (Faults.TryTakeDrop())
+            {
+                context.Abort();
+                return;
+            }
+
+            var (code, json) = Gate(context, bucket, major, globalExempt) ?? Handle(handler, body);
+            status = code;
+            context.Response.StatusCode = code;
+            if (json is not null)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
+            }
+        }
+        finally
+        {
+            _requests.Enqueue(new FakeRestRequest(
+                request.Method,
+                request.Path.Value ?? string.Empty,
+                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+                request.ContentType,
+                body,
+                receivedAt,
+                status));
+        }
+    }
+
+    internal (int, JsonNode?) CreateMessage(ulong channelId, string body)
+    {
+        if (Parse(body) is not { } json)
+        {
+            return Error(400, 50109, "The request body contains invalid JSON.");
+        }
+
+        if (FakeMessageValidator.IsEmpty(json))
+        {
+            return Error(400, 50006, "Cannot send an empty message");
+        }
+
+        if (FakeMessageValidator.Validate(json) is { } errors)
+        {
+            return InvalidForm(errors);
+        }
+
+        var nonce = json["nonce"] is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
+        var enforce = json["enforce_nonce"] is JsonValue e && e.TryGetValue<bool>(out var b) && b;
+        lock (_createLock)
+        {
+            var now = _time.GetUtcNow();
+            if (enforce && nonce is not null
+                && _nonces.TryGetValue((channelId, nonce), out var seen) && now - seen.At < Options.NonceWindow
+                && _messages.TryGetValue(seen.MessageId, out var existing))
+            {
+                return (200, existing.Json.DeepClone());
+            }
+
+            var id = (ulong)Interlocked.Increment(ref _nextId);
+            var message = new JsonObject
+            {
+                ["id"] = Id(id),
+                ["channel_id"] = Id(channelId),
+                ["type"] = 0,
+                ["content"] = json["content"]?.DeepClone() ?? string.Empty,
+                ["author"] = new JsonObject { ["id"] = Id(Options.ApplicationId), ["username"] = "fake-bot", ["bot"] = true },
+                ["embeds"] = json["embeds"]?.DeepClone() ?? new JsonArray(),
+                ["components"] = json["components"]?.DeepClone() ?? new JsonArray(),
+                ["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture),
+                ["edited_timestamp"] = null,
+                ["flags"] = json["flags"]?.DeepClone() ?? 0,
+            };
+            if (nonce is not null)
+            {
+                message["nonce"] = nonce;
+                _nonces[(channelId, nonce)] = (id, now);
+            }
+
+            _messages[id] = new FakeMessage(id, channelId, json["content"]?.GetValue<string>(), nonce, message, Deleted: false);
+            Interlocked.Increment(ref _created);
+            return (200, message.DeepClone());
+        }
+    }
+
+    internal (int, JsonNode?) EditMessage(ulong channelId, ulong messageId, string body)
+    {
+        if (Parse(body) is not { } json)
+        {
+            return Error(400, 50109, "The request body contains invalid JSON.");
+        }
+
+        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
+        {
+            return Error(404, 10008, "Unknown Message");
+        }
+
+        if (FakeMessageValidator.Validate(json) is { } errors)
+        {
+            return InvalidForm(errors);
+        }
+
+        var updated = (JsonObject)current.Json.DeepClone();
+        foreach (var field in new[] { "content", "embeds", "components", "flags" })
+        {
+            if (json.ContainsKey(field))
+            {
+                updated[field] = json[field]?.DeepClone();
+            }
+        }
+
+        updated["edited_timestamp"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        _messages[messageId] = current with { Content = updated["content"]?.GetValue<string>(), Json = updated };
+        return (200, updated.DeepClone());
+    }
+
+    internal (int, JsonNode?) DeleteMessage(ulong channelId, ulong messageId)
+    {
+        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
+        {
+            return Error(404, 10008, "Unknown Message");
+        }
+
+        _messages[messageId] = current with { Deleted = true };
+        return (204, null);
+    }
+
+    internal (int, JsonNode?) GatewayBot() => (200, new JsonObject
+    {
+        ["url"] = Options.GatewayUrl,
+        ["shards"] = Options.GatewayShards,
+        ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+    });
+
+    internal (int, JsonNode?) CurrentApplication()
+        => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["name"] = "Fake BotHost" });
+
+    /// <summary>Auth, User-Agent, injected faults and rate limits; null when the request may proceed.</summary>
+    private (int, JsonNode?)? Gate(HttpContext context, string bucket, string major, bool globalExempt)
+    {
+        if (!string.Equals(context.Request.Headers.Authorization.ToString(), "Bot " + Options.Token, StringComparison.Ordinal))
+        {
+            return Error(401, 0, "401: Unauthorized");
+        }
+
+        if (Options.RequireUserAgent && !context.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (", StringComparison.Ordinal))
+        {
+            return Error(403, 40333, "internal network error");
+        }
+
+        if (Faults.TryTakeStatus(out var failure))
+        {
+            return Error(failure, 0, $"{failure}: injected failure");
+        }
+
+        var headers = context.Response.Headers;
+        if (Faults.TryTakeRateLimit(out var forced))
+        {
+            return RateLimited(headers, forced.RetryAfter, forced.Global, forced.Scope);
+        }
+
+        var now = _time.GetUtcNow();
+        if (!globalExempt)
+        {
+            var global = _limiter.TryAcquire("global", Options.GlobalLimit, Options.GlobalWindow, now);
+            if (!global.Allowed)
+            {
+                return RateLimited(headers, global.ResetAfter, global: true, "global");
+            }
+        }
+
+        var decision = _limiter.TryAcquire($"{bucket}:{major}", Options.BucketLimit, Options.BucketWindow, now);
+        headers["X-RateLimit-Bucket"] = bucket;
+        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        // Rounded up to the millisecond so a client waiting exactly this long never arrives early.
+        headers["X-RateLimit-Reset-After"] = Seconds(decision.ResetAfter);
+        headers["X-RateLimit-Reset"] = Seconds(decision.ResetAt - DateTimeOffset.UnixEpoch);
+        return decision.Allowed ? null : RateLimited(headers, decision.ResetAfter, global: false, "user");
+    }
+
+    private (int, JsonNode?) RateLimited(IHeaderDictionary headers, TimeSpan retryAfter, bool global, string scope)
+    {
+        Interlocked.Increment(ref _rateLimited);
+        if (global)
+        {
+            Interlocked.Increment(ref _globalRateLimited);
+        }
+
+        headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Scope"] = scope;
+        if (global)
+        {
+            headers["X-RateLimit-Global"] = "true";
+        }
+
+        return (429, new JsonObject
+        {
+            ["message"] = "You are being rate limited.",
+            ["retry_after"] = Math.Ceiling(retryAfter.TotalMilliseconds) / 1000.0,
+            ["global"] = global,
+        });
+    }
+
+    private static (int, JsonNode?) Handle(Func<string, (int Status, JsonNode? Body)> handler, string body) => handler(body);
+
+    private static (int, JsonNode?) InvalidForm(JsonObject errors)
+        => (400, new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = errors });
+
+    private static (int, JsonNode?) Error(int status, int code, string message)
+        => (status, new JsonObject { ["code"] = code, ["message"] = message });
+
+    private static JsonObject? Parse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => (Math.Ceiling(span.TotalMilliseconds) / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+}
