@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace BotHost.Discord.Gateway;
 
 // Outgoing payloads and the two incoming bodies the client reads. Property names become snake_case
-// through DiscordJsonContext.
+// through GatewayJsonContext.
 
 internal sealed record HeartbeatCommand(
     int Op,

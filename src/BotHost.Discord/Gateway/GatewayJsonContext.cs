@@ -3,9 +3,7 @@ using System.Text.Json.Serialization;
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
-/// Serializer for gateway wire types. A context of its own rather than a partial of DiscordJsonContext:
-/// the System.Text.Json generator fails when [JsonSerializable] attributes are spread over several
-/// partial declarations of one context (dotnet/runtime#99669).
+/// Serializer for gateway wire types, one context per area (see DiscordRestJsonContext for why).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

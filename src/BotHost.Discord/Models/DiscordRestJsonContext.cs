@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace BotHost.Discord.Models;
 
 /// <summary>
-/// Serializer for the REST payloads. It is a context of its own, with the same options as
-/// <see cref="DiscordJsonContext"/>, because the source generator fails when [JsonSerializable]
-/// attributes sit on more than one partial declaration of a context (dotnet/runtime#99669).
+/// Serializer for the REST payloads. Each area (Rest, Gateway, Interactions) has its own context with
+/// these same options: the source generator fails when [JsonSerializable] attributes sit on more than
+/// one partial declaration of a context (dotnet/runtime#99669).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

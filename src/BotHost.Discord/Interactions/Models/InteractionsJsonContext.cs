@@ -3,10 +3,8 @@ using System.Text.Json.Serialization;
 namespace BotHost.Discord.Interactions.Models;
 
 /// <summary>
-/// Source-generated serializer for the interaction wire types, with the same options as
-/// <see cref="BotHost.Discord.Models.DiscordJsonContext"/>. A separate context because the System.Text.Json
-/// generator cannot take [JsonSerializable] attributes from two partial declarations of one context
-/// (dotnet/runtime#99669: duplicate hintName, the whole context fails to generate).
+/// Source-generated serializer for the interaction wire types, one context per area (see
+/// DiscordRestJsonContext for why).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
