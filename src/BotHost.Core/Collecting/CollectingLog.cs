@@ -11,7 +11,7 @@ internal static partial class CollectingLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Feed {Source} parsed with a problem: {Problem}")]
     public static partial void ParseProblem(ILogger logger, string source, string problem);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Collecting {Source} failed ({Failures} in a row): {Error}. Next try in {Delay}")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Collecting {Source} failed ({Failures} in a row): {Error} Next try in {Delay}.")]
     public static partial void Failed(ILogger logger, string source, int failures, string error, TimeSpan delay);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Collecting {Source} failed unexpectedly; other sources go on")]

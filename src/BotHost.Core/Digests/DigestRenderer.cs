@@ -45,24 +45,52 @@ public sealed class DigestRenderer
         return sb.ToString();
     }
 
-    private static string Markdown(Digest digest)
+    private static string Markdown(Digest digest) =>
+        MarkdownList(string.Create(CultureInfo.InvariantCulture, $"**Digest for {digest.GeneratedAt:yyyy-MM-dd}**: {Count(digest)}"), digest.Stories, int.MaxValue);
+
+    /// <summary>
+    /// A heading and one entry per story, as chat Markdown, cut after the last whole entry that fits in
+    /// <paramref name="maxLength"/> characters (Discord allows 2000 in a message).
+    /// </summary>
+    public static string MarkdownList(string heading, IReadOnlyList<DigestStory> stories, int maxLength)
     {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"**Digest for {digest.GeneratedAt:yyyy-MM-dd}**: {Count(digest)}").AppendLine();
-        foreach (var story in digest.Stories)
+        var sb = new StringBuilder(heading).Append('\n');
+        var shown = 0;
+        foreach (var story in stories)
         {
-            var title = EscapeMarkdown(story.Title);
-            sb.Append("- ").Append(story.Url is null ? $"**{title}**" : $"**[{title}](<{story.Url}>)**");
-            if (story.AlsoOn.Any())
+            var entry = MarkdownEntry(story);
+            const int moreNote = 40;
+            if (sb.Length + entry.Length + moreNote > maxLength)
             {
-                sb.Append(" · also on ").Append(EscapeMarkdown(string.Join(" · ", story.AlsoOn)));
+                break;
             }
 
-            sb.AppendLine();
-            if (story.SummaryText.Length > 0)
-            {
-                sb.Append("  > ").AppendLine(EscapeMarkdown(story.SummaryText));
-            }
+            sb.Append(entry);
+            shown++;
+        }
+
+        if (shown < stories.Count)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"…and {stories.Count - shown} more");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string MarkdownEntry(DigestStory story)
+    {
+        var sb = new StringBuilder();
+        var title = EscapeMarkdown(story.Title);
+        sb.Append("- ").Append(story.Url is null ? $"**{title}**" : $"**[{title}](<{story.Url}>)**");
+        if (story.AlsoOn.Any())
+        {
+            sb.Append(" · also on ").Append(EscapeMarkdown(string.Join(" · ", story.AlsoOn)));
+        }
+
+        sb.Append('\n');
+        if (story.SummaryText.Length > 0)
+        {
+            sb.Append("  > ").Append(EscapeMarkdown(story.SummaryText)).Append('\n');
         }
 
         return sb.ToString();

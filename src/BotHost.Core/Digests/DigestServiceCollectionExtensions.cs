@@ -14,6 +14,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestStore>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<StorySearch>();
         return services;
     }
 }

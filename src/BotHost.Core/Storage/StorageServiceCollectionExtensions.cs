@@ -14,6 +14,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RetentionPruner>();
+        services.AddSingleton<SettingsStore>();
         return services;
     }
 }

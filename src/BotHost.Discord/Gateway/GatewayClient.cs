@@ -32,6 +32,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
     private Task _run = Task.CompletedTask;
     private Uri? _gatewayUri;
     private int _maxConcurrency = 1;
+    private int _disposed;
 
     /// <param name="random">Jitter source; pass a seeded one for reproducible tests.</param>
     public GatewayClient(
@@ -83,9 +84,10 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
         await _run.WaitAsync(cancellationToken);
     }
 
+    // The container disposes the instance once as a singleton and once as the hosted service it also is.
     public async ValueTask DisposeAsync()
     {
-        if (_stopping is null)
+        if (_stopping is null || Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using BotHost.Bridge;
 using BotHost.Core.Collecting;
 using BotHost.Core.Digests;
 using BotHost.Core.Feeds;
@@ -58,6 +59,10 @@ public static class BotHostApplication
             if (mode == RunMode.Offline)
             {
                 builder.Services.AddSingleton<ICollectionListener, ConsoleReport>();
+            }
+            else
+            {
+                builder.Services.AddDiscordBridge();
             }
         }
 

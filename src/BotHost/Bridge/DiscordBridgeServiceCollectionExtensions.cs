@@ -1,0 +1,27 @@
+using BotHost.Bridge.Commands;
+using BotHost.Discord.Gateway;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Interactions.Commands;
+using BotHost.Discord.Interactions.Registration;
+using BotHost.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BotHost.Bridge;
+
+public static class DiscordBridgeServiceCollectionExtensions
+{
+    /// <summary>The Discord client (REST, gateway, interactions) with BotHost's commands and storage behind it.</summary>
+    public static IServiceCollection AddDiscordBridge(this IServiceCollection services)
+    {
+        services.AddDiscordRest();
+        services.AddSingleton<IGatewayInfoSource, RestGatewayInfoSource>();
+        services.AddDiscordGateway();
+        services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
+        services.AddSingleton<SlashCommand, LatestCommand>();
+        services.AddSingleton<SlashCommand, SearchCommand>();
+        services.AddSingleton<SlashCommand, PreviewDigestCommand>();
+        services.AddDiscordInteractions();
+        services.AddHostedService<DiscordBridge>();
+        return services;
+    }
+}
