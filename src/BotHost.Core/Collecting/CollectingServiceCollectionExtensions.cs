@@ -2,6 +2,7 @@ using BotHost.Core.Feeds;
 using BotHost.Core.Sources;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Collecting;
@@ -32,8 +33,11 @@ public static class CollectingServiceCollectionExtensions
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.MinTitleLength is >= 0 and <= 200, "Curation:MinTitleLength must be between 0 and 200.")
             .Validate(o => o.MinTextLength is >= 0 and <= 2000, "Curation:MinTextLength must be between 0 and 2000.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.TopicsFile), "Curation:TopicsFile must name a topics file, e.g. config/topics.json.")
             .ValidateOnStart();
         services.AddSingleton<NoiseCurator>();
+        services.AddSingleton(sp => TopicFilter.FromFile(
+            sp.GetRequiredService<IOptions<CurationOptions>>().Value.TopicsFile, sp.GetRequiredService<ILogger<TopicFilter>>()));
         services.AddSingleton<ItemStore>();
         services.AddSingleton<ItemIngestor>();
         services.AddSingleton<SourceCollector>();

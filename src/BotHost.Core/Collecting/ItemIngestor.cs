@@ -11,13 +11,14 @@ namespace BotHost.Core.Collecting;
 /// verdicts, story assignment and the source's fetch state, all in one transaction, so a crash never
 /// leaves items without their story or the validators ahead of the items.
 /// </summary>
-public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, SourceStore sources, TimeProvider time)
+public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, TopicFilter topics, SourceStore sources, TimeProvider time)
 {
     /// <summary>Dates further ahead than this are clamped to the time the item was first seen.</summary>
     public static readonly TimeSpan FutureDateTolerance = TimeSpan.FromHours(1);
 
+    /// <param name="sourceTopics">The source's configured topics (<see cref="SourceDefinition.Topics"/>); empty means no topic filtering.</param>
     public async Task<IngestSummary> IngestAsync(
-        SourceState source, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+        SourceState source, IReadOnlyList<string> sourceTopics, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -35,6 +36,11 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
             }
 
             var verdict = curator.Judge(item);
+            if (verdict.Keep)
+            {
+                verdict = topics.Judge(item, sourceTopics);
+            }
+
             var published = item.Published is { } p && p > now + FutureDateTolerance ? now : item.Published;
             var itemId = await items.InsertAsync(tx, new StoredItem(
                 source.Id, item.Id, item.Url, canonical, item.CommentsUrl, item.Title, item.SummaryText,

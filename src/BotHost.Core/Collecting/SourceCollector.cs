@@ -47,7 +47,7 @@ public sealed class SourceCollector(
         }
 
         var backlog = !state.FirstFetchDone && options.Value.FirstFetchIsBacklog;
-        var summary = await ingestor.IngestAsync(state, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
+        var summary = await ingestor.IngestAsync(state, definition.Topics, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
         CollectingLog.Collected(logger, definition.Name, summary.ItemsInFeed, summary.NewItems, summary.NewStories, summary.JoinedExistingStories, summary.Dropped.Count);
         foreach (var error in feed.Errors)
         {

@@ -1,6 +1,6 @@
 namespace BotHost.Core.Stories;
 
-/// <summary>Thresholds for <see cref="NoiseCurator"/>; bound from the "Curation" section.</summary>
+/// <summary>Thresholds for <see cref="NoiseCurator"/> and the vocabulary of <see cref="TopicFilter"/>; bound from the "Curation" section.</summary>
 public sealed class CurationOptions
 {
     public const string Section = "Curation";
@@ -10,4 +10,7 @@ public sealed class CurationOptions
 
     /// <summary>A summary shorter than this (characters, trimmed) counts as no summary ("Comments", "Read more").</summary>
     public int MinTextLength { get; set; } = 40;
+
+    /// <summary>The topic vocabulary (see <see cref="TopicVocabulary"/>); a missing file means no topic filtering, with a warning.</summary>
+    public string TopicsFile { get; set; } = "config/topics.json";
 }

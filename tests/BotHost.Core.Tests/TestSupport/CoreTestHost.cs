@@ -31,6 +31,9 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public string SourcesFile => Path.Combine(Directory, "sources.json");
 
+    /// <summary>Absent unless a test writes it: no topic filtering by default.</summary>
+    public string TopicsFile => Path.Combine(Directory, "topics.json");
+
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
 
     public static async Task<CoreTestHost> StartAsync(string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
@@ -43,6 +46,7 @@ public sealed class CoreTestHost : IAsyncDisposable
             ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
             ["Feeds:SourcesFile"] = Path.Combine(directory, "sources.json"),
             ["Feeds:FirstFetchIsBacklog"] = "false",
+            ["Curation:TopicsFile"] = Path.Combine(directory, "topics.json"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -63,11 +67,22 @@ public sealed class CoreTestHost : IAsyncDisposable
     }
 
     /// <summary>Writes the sources file listing the given (name, file) feeds, files relative to <see cref="Directory"/>.</summary>
-    public void WriteSources(params (string Name, string File)[] feeds)
+    public void WriteSources(params (string Name, string File)[] feeds) =>
+        WriteSources(feeds.Select(f => (f.Name, f.File, Array.Empty<string>())).ToArray());
+
+    /// <summary>Writes the sources file listing the given feeds with their topics (an empty array writes no "topics").</summary>
+    public void WriteSources(params (string Name, string File, string[] Topics)[] feeds)
     {
-        var entries = feeds.Select(f => $"{{ \"name\": \"{f.Name}\", \"url\": \"{Path.Combine(Directory, f.File).Replace("\\", "\\\\", StringComparison.Ordinal)}\" }}");
+        var entries = feeds.Select(f =>
+        {
+            var topics = f.Topics.Length == 0 ? string.Empty : ", \"topics\": [" + string.Join(", ", f.Topics.Select(t => $"\"{t}\"")) + "]";
+            return $"{{ \"name\": \"{f.Name}\", \"url\": \"{Path.Combine(Directory, f.File).Replace("\\", "\\\\", StringComparison.Ordinal)}\"{topics} }}";
+        });
         File.WriteAllText(SourcesFile, "{ \"sources\": [" + string.Join(",", entries) + "] }");
     }
+
+    /// <summary>Must be written before the first collection: the vocabulary is read once, when the pipeline is built.</summary>
+    public void WriteTopics(string json) => File.WriteAllText(TopicsFile, json);
 
     public void WriteFeed(string file, string content) => File.WriteAllText(Path.Combine(Directory, file), content);
 

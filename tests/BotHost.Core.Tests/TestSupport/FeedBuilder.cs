@@ -6,7 +6,7 @@ namespace BotHost.Core.Tests.TestSupport;
 /// <summary>Small RSS 2.0 documents for pipeline tests.</summary>
 public static class FeedBuilder
 {
-    public sealed record Entry(string Guid, string Title, string Link, string PubDate = "Tue, 24 Nov 2026 10:00:00 GMT", string Description = "", string? Comments = null);
+    public sealed record Entry(string Guid, string Title, string Link, string PubDate = "Tue, 24 Nov 2026 10:00:00 GMT", string Description = "", string? Comments = null, string[]? Categories = null);
 
     public static string Rss(string title, params Entry[] entries)
     {
@@ -22,6 +22,11 @@ public static class FeedBuilder
             if (e.Comments is not null)
             {
                 sb.Append("<comments>").Append(WebUtility.HtmlEncode(e.Comments)).Append("</comments>");
+            }
+
+            foreach (var category in e.Categories ?? [])
+            {
+                sb.Append("<category>").Append(WebUtility.HtmlEncode(category)).Append("</category>");
             }
 
             sb.Append("</item>");

@@ -10,14 +10,14 @@ namespace BotHost.Tests.Hosting;
 public sealed class OfflineRunTests
 {
     [Fact]
-    public async Task Run_WithoutToken_CollectsSamplesMergesCrossSiteStoriesAndDropsNoise()
+    public async Task Run_WithoutToken_CollectsSamplesMergesCrossSiteStoriesAndDropsNoiseAndOffTopicItems()
     {
         var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var sources = Path.Combine(directory, "sources.json");
         await File.WriteAllTextAsync(sources, $$"""
             { "sources": [
-              { "name": "dev.to", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "devto-backend.xml"))}}" },
+              { "name": "dev.to", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "devto-backend.xml"))}}", "topics": ["backend", "architecture"] },
               { "name": "Hacker News", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "hackernews.xml"))}}", "weight": 1.5 },
               { "name": "Lobsters", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "lobsters.xml"))}}", "weight": 1.2 } ] }
             """, TestContext.Current.CancellationToken);
@@ -25,6 +25,7 @@ public sealed class OfflineRunTests
         {
             ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
             ["Feeds:SourcesFile"] = sources,
+            ["Curation:TopicsFile"] = Path.Combine(RepoPaths.Root, "config", "topics.json"),
             ["Digests:MaxStories"] = "50",
             ["Discord:Token"] = "",
         });
@@ -41,6 +42,9 @@ public sealed class OfflineRunTests
         Assert.Equal(CollectionStatus.Collected, devto.Status);
         Assert.Contains(devto.Ingest.Dropped, d => d.Title == "Latest DevOps news from Tech News");
         Assert.Contains(devto.Ingest.Dropped, d => d.Title.StartsWith("Disclosure:", StringComparison.Ordinal));
+        var offTopic = Assert.Single(devto.Ingest.Dropped, d => d.Reason == "off-topic");
+        Assert.Equal("The Letter VCs Are Quietly Deleting from ARR", offTopic.Title);
+        Assert.DoesNotContain(digest.Stories, s => s.Title.StartsWith("The Letter VCs", StringComparison.Ordinal));
         Assert.Single(digest.Stories, s => s.Title.StartsWith("Shipping 12,000+ Lines", StringComparison.Ordinal));
         Assert.DoesNotContain(digest.Stories, s => s.Title.StartsWith("Latest DevOps news", StringComparison.Ordinal));
         var outbox = Assert.Single(digest.Stories, s => s.Title.StartsWith("Event-Driven Architecture", StringComparison.Ordinal));
