@@ -79,7 +79,11 @@ public sealed partial class DiscordBridge(
         {
             await dispatcher.DispatchAsync(interaction, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the interaction is abandoned, Discord shows the user it failed.
+        }
+        catch (Exception ex)
         {
             InteractionFailed(logger, ex);
         }
