@@ -109,4 +109,49 @@ public sealed class GatewayResumeTests
         Assert.Equal(2, harness.Gateway.IdentifyCount);
         Assert.Equal(0, harness.Gateway.ResumeCount);
     }
+
+    [Theory]
+    [InlineData("socket dropped")]
+    [InlineData("op 7 reconnect")]
+    [InlineData("heartbeat ACK missed")]
+    public async Task Resume_AfterEachKindOfDisruption_HandsEveryDispatchExactlyOnce(string disruption)
+    {
+        await using var harness = await GatewayHarness.CreateAsync();
+        harness.Gateway.AckHeartbeats = disruption != "heartbeat ACK missed";
+        await harness.StartReadyAsync();
+        var handled = await harness.Gateway.SendDispatchAsync("MESSAGE_CREATE", Message);
+        await harness.Dispatches.WaitUntilAsync(seen => seen.Any(d => d.Sequence == handled));
+        harness.Gateway.DeliverLive = false;
+        harness.Gateway.ResumeReplayOverlap = 1;
+        await harness.Gateway.SendDispatchAsync("INTERACTION_CREATE", """{"id":"9","type":2}""");
+        await harness.Gateway.SendDispatchAsync("MESSAGE_CREATE", Message);
+
+        switch (disruption)
+        {
+            case "socket dropped":
+                harness.Gateway.Drop();
+                break;
+            case "op 7 reconnect":
+                await harness.Gateway.SendReconnectAsync();
+                break;
+            default:
+                harness.Time.Advance(GatewayHarness.HeartbeatInterval * GatewayHarness.Jitter);
+                await harness.Gateway.WaitUntilAsync(g => g.HeartbeatCount == 1);
+                harness.Time.Advance(GatewayHarness.HeartbeatInterval);
+                break;
+        }
+
+        await harness.Dispatches.WaitForEventAsync("RESUMED");
+        harness.Gateway.AckHeartbeats = true;
+        harness.Gateway.DeliverLive = true;
+        var live = await harness.Gateway.SendDispatchAsync("GUILD_CREATE", """{"id":"42"}""");
+        await harness.Dispatches.WaitUntilAsync(seen => seen.Any(d => d.Sequence == live));
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), harness.Dispatches.Seen.Select(d => d.Sequence));
+        Assert.Equal(["READY", "MESSAGE_CREATE", "INTERACTION_CREATE", "MESSAGE_CREATE", "RESUMED", "GUILD_CREATE"],
+            harness.Dispatches.Seen.Select(d => d.EventName));
+        Assert.Equal(1, harness.Gateway.IdentifyCount);
+        Assert.Equal(1, harness.Gateway.ResumeCount);
+        Assert.Equal(handled, harness.Gateway.Resumes.Single().GetProperty("seq").GetInt64());
+    }
 }
