@@ -1,0 +1,152 @@
+using BotHost.Core.Storage;
+using BotHost.Core.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using static BotHost.Core.Tests.TestSupport.FeedBuilder;
+
+namespace BotHost.Core.Tests.Storage;
+
+public sealed class RetentionPrunerTests
+{
+    private const int RetentionDays = 30;
+    private static readonly TimeSpan PastRetention = TimeSpan.FromDays(RetentionDays + 1);
+
+    private static readonly Entry Compiler = new("c-1", "Zig compiler rewritten for incremental builds", "https://blog.example.com/zig-incremental", Description: "Incremental compilation lands.");
+    private static readonly Entry Telescope = new("c-2", "Radio telescope array maps hydrogen clouds", "https://science.example.net/hydrogen-map", Description: "A new survey of the sky.");
+    private static readonly Entry Bakery = new("c-3", "Sourdough starter bacteria sequenced by volunteers", "https://food.example.org/sourdough-genome", Description: "Citizen science in the kitchen.");
+
+    [Fact]
+    public async Task Prune_WhenStoryAndItemsAreOldAndNoLongerListed_DeletesThemWithTheirKeysAndBands()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(PastRetention);
+        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
+        await host.CollectAllAsync();
+
+        var (items, stories) = await PruneAsync(host);
+
+        Assert.Equal((2, 2), (items, stories));
+        Assert.Equal([Bakery.Title], await host.QueryStringsAsync("SELECT title FROM stories"));
+        Assert.Equal([Bakery.Guid], await host.QueryStringsAsync("SELECT source_item_id FROM items"));
+        Assert.Equal(["1"], await host.QueryStringsAsync("SELECT COUNT(DISTINCT story_id) FROM story_keys"));
+        Assert.Equal(["1"], await host.QueryStringsAsync("SELECT COUNT(DISTINCT story_id) FROM story_title_bands"));
+        Assert.Equal(1, await host.CountAsync("story_mentions"));
+    }
+
+    [Fact]
+    public async Task Prune_WhenDataIsYoungerThanRetention_DeletesNothing()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(TimeSpan.FromDays(RetentionDays - 1));
+        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
+        await host.CollectAllAsync();
+
+        var pruned = await PruneAsync(host);
+
+        Assert.Equal((0, 0), pruned);
+        Assert.Equal(3, await host.CountAsync("stories"));
+        Assert.Equal(3, await host.CountAsync("items"));
+    }
+
+    [Fact]
+    public async Task Prune_WhenOldStoryIsReferencedByADelivery_KeepsStoryAndItsItems()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        var delivered = (await host.QueryStringsAsync($"SELECT id FROM stories WHERE title = '{Compiler.Title}'")).Single();
+        await ExecuteAsync(host, $"INSERT INTO deliveries(channel_key, story_id, created_at) VALUES ('guild/1/channel/2', {delivered}, 0)");
+        host.Time.Advance(PastRetention);
+        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
+        await host.CollectAllAsync();
+
+        var (items, stories) = await PruneAsync(host);
+
+        Assert.Equal((1, 1), (items, stories));
+        Assert.Equal([Compiler.Title, Bakery.Title], await host.QueryStringsAsync("SELECT title FROM stories ORDER BY id"));
+        Assert.Equal([Compiler.Guid, Bakery.Guid], await host.QueryStringsAsync("SELECT source_item_id FROM items ORDER BY id"));
+        Assert.Equal([delivered], await host.QueryStringsAsync($"SELECT story_id FROM story_mentions WHERE story_id = {delivered}"));
+    }
+
+    [Fact]
+    public async Task Prune_WhenOldItemIsStillListed_KeepsItAndItsStoryAndItDoesNotComeBackAsNew()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(PastRetention);
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Bakery));
+        await host.CollectAllAsync();
+
+        var (items, stories) = await PruneAsync(host);
+        var again = await host.CollectAllAsync();
+
+        Assert.Equal((1, 1), (items, stories));
+        Assert.Equal([Compiler.Guid, Bakery.Guid], await host.QueryStringsAsync("SELECT source_item_id FROM items ORDER BY id"));
+        Assert.Equal([Compiler.Title, Bakery.Title], await host.QueryStringsAsync("SELECT title FROM stories ORDER BY id"));
+        Assert.Equal(0, again.Single().Ingest.NewItems);
+        Assert.Equal(0, again.Single().Ingest.NewStories);
+        Assert.Equal(2, await host.CountAsync("stories"));
+    }
+
+    [Fact]
+    public async Task Prune_WhenOneSourceStillListsAStory_KeepsTheStoryAndTheOtherSourcesOldItem()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("a.xml", Rss("A", Compiler));
+        host.WriteFeed("b.xml", Rss("B", Compiler with { Guid = "b-1" }));
+        host.WriteSources(("A", "a.xml"), ("B", "b.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(PastRetention);
+        host.WriteFeed("a.xml", Rss("A", Bakery));
+        await host.CollectAllAsync();
+
+        var (items, stories) = await PruneAsync(host);
+
+        Assert.Equal((0, 0), (items, stories));
+        Assert.Equal([Compiler.Title, Bakery.Title], await host.QueryStringsAsync("SELECT title FROM stories ORDER BY id"));
+        Assert.Equal(3, await host.CountAsync("items"));
+    }
+
+    [Fact]
+    public async Task Prune_RemovesPrunedStoryFromTheSearchIndex()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(PastRetention);
+        host.WriteFeed("blog.xml", Rss("Blog", Telescope));
+        await host.CollectAllAsync();
+        var before = await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'zig'");
+
+        await PruneAsync(host);
+
+        Assert.Single(before);
+        Assert.Empty(await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'zig'"));
+        Assert.Single(await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'hydrogen'"));
+        Assert.Equal(["ok"], await host.QueryStringsAsync("PRAGMA integrity_check"));
+        await ExecuteAsync(host, "INSERT INTO story_search(story_search, rank) VALUES ('integrity-check', 1)");
+    }
+
+    private static Task<CoreTestHost> StartAsync() =>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Storage:RetentionDays"] = RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private static Task<(int Items, int Stories)> PruneAsync(CoreTestHost host) =>
+        host.Services.GetRequiredService<RetentionPruner>().PruneAsync(TestContext.Current.CancellationToken);
+
+    private static async Task ExecuteAsync(CoreTestHost host, string sql)
+    {
+        await using var connection = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
