@@ -1,5 +1,7 @@
+using BotHost.Core.Collecting;
 using BotHost.Core.Storage;
 using BotHost.Core.Tests.TestSupport;
+using BotHost.Testing.Feeds;
 using Microsoft.Extensions.DependencyInjection;
 using static BotHost.Core.Tests.TestSupport.FeedBuilder;
 
@@ -97,6 +99,36 @@ public sealed class RetentionPrunerTests
     }
 
     [Fact]
+    public async Task Prune_WhenFeedAnswers304ForLongerThanRetention_KeepsItsItemsAndTheyDoNotComeBackAsNew()
+    {
+        await using var server = await LoopbackFeedServer.StartAsync(TestContext.Current.CancellationToken);
+        var document = Rss("Blog", Compiler, Telescope);
+        var etag = "\"v1\"";
+        server.Map("/feed.xml", request => request.Header("If-None-Match") == etag
+            ? new LoopbackResponse { Status = 304 }
+            : new LoopbackResponse
+            {
+                Body = System.Text.Encoding.UTF8.GetBytes(document),
+                Headers = new Dictionary<string, string> { ["Content-Type"] = "application/rss+xml", ["ETag"] = etag },
+            });
+        await using var host = await StartAsync(allowLoopback: true);
+        File.WriteAllText(host.SourcesFile, $"{{ \"sources\": [{{ \"name\": \"Blog\", \"url\": \"{server.Url("/feed.xml")}\" }}] }}");
+        await host.CollectAllAsync();
+        host.Time.Advance(PastRetention);
+        var unchanged = await host.CollectAllAsync();
+
+        var pruned = await PruneAsync(host);
+        document = Rss("Blog", Compiler, Telescope, Bakery);
+        etag = "\"v2\"";
+        var changed = await host.CollectAllAsync();
+
+        Assert.Equal(CollectionStatus.NotModified, unchanged.Single().Status);
+        Assert.Equal((0, 0), pruned);
+        Assert.Equal(1, changed.Single().Ingest.NewItems);
+        Assert.Equal(3, await host.CountAsync("stories"));
+    }
+
+    [Fact]
     public async Task Prune_WhenOneSourceStillListsAStory_KeepsTheStoryAndTheOtherSourcesOldItem()
     {
         await using var host = await StartAsync();
@@ -136,8 +168,12 @@ public sealed class RetentionPrunerTests
         await ExecuteAsync(host, "INSERT INTO story_search(story_search, rank) VALUES ('integrity-check', 1)");
     }
 
-    private static Task<CoreTestHost> StartAsync() =>
-        CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Storage:RetentionDays"] = RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    private static Task<CoreTestHost> StartAsync(bool allowLoopback = false) =>
+        CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Storage:RetentionDays"] = RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Feeds:AllowPrivateAddresses"] = allowLoopback ? "true" : "false",
+        });
 
     private static Task<(int Items, int Stories)> PruneAsync(CoreTestHost host) =>
         host.Services.GetRequiredService<RetentionPruner>().PruneAsync(TestContext.Current.CancellationToken);
