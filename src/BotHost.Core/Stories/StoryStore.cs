@@ -37,10 +37,13 @@ public sealed class StoryStore
         };
         probes.AddRange(fingerprint.BandKeys.Select((_, i) =>
             $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = $b{i} ORDER BY story_id DESC LIMIT $limit)"));
+
+        // The window is a suffix of the id order too, so the newest ids of all probes hold every story the
+        // result keeps; only those are looked up (CROSS JOIN keeps SQLite from scanning the window instead).
         await using var command = Command(tx,
-            "SELECT s.id, s.title FROM stories s WHERE s.first_seen_at >= $since AND s.id IN (" +
-            string.Join(" UNION ALL ", probes) + ") " +
-            "ORDER BY s.first_seen_at DESC LIMIT $limit");
+            "SELECT s.id, s.title FROM (SELECT DISTINCT id FROM (" + string.Join(" UNION ALL ", probes) + ") ORDER BY id DESC LIMIT $limit) m " +
+            "CROSS JOIN stories s WHERE s.id = m.id AND s.first_seen_at >= $since " +
+            "ORDER BY s.first_seen_at DESC");
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$hash", unchecked((long)fingerprint.NormalizedHash));
         command.Parameters.AddWithValue("$limit", limit);
