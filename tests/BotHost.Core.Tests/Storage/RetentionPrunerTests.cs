@@ -20,12 +20,7 @@ public sealed class RetentionPrunerTests
     public async Task Prune_WhenStoryAndItemsAreOldAndNoLongerListed_DeletesThemWithTheirKeysAndBands()
     {
         await using var host = await StartAsync();
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
-        host.WriteSources(("Blog", "blog.xml"));
-        await host.CollectAllAsync();
-        host.Time.Advance(PastRetention);
-        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
-        await host.CollectAllAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Bakery]);
 
         var (items, stories) = await PruneAsync(host);
 
@@ -41,12 +36,7 @@ public sealed class RetentionPrunerTests
     public async Task Prune_WhenDataIsYoungerThanRetention_DeletesNothing()
     {
         await using var host = await StartAsync();
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
-        host.WriteSources(("Blog", "blog.xml"));
-        await host.CollectAllAsync();
-        host.Time.Advance(TimeSpan.FromDays(RetentionDays - 1));
-        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
-        await host.CollectAllAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], TimeSpan.FromDays(RetentionDays - 1), [Bakery]);
 
         var pruned = await PruneAsync(host);
 
@@ -59,14 +49,9 @@ public sealed class RetentionPrunerTests
     public async Task Prune_WhenOldStoryIsReferencedByADelivery_KeepsStoryAndItsItems()
     {
         await using var host = await StartAsync();
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
-        host.WriteSources(("Blog", "blog.xml"));
-        await host.CollectAllAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Bakery]);
         var delivered = (await host.QueryStringsAsync($"SELECT id FROM stories WHERE title = '{Compiler.Title}'")).Single();
         await ExecuteAsync(host, $"INSERT INTO deliveries(channel_key, story_id, created_at) VALUES ('guild/1/channel/2', {delivered}, 0)");
-        host.Time.Advance(PastRetention);
-        host.WriteFeed("blog.xml", Rss("Blog", Bakery));
-        await host.CollectAllAsync();
 
         var (items, stories) = await PruneAsync(host);
 
@@ -80,12 +65,7 @@ public sealed class RetentionPrunerTests
     public async Task Prune_WhenOldItemIsStillListed_KeepsItAndItsStoryAndItDoesNotComeBackAsNew()
     {
         await using var host = await StartAsync();
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
-        host.WriteSources(("Blog", "blog.xml"));
-        await host.CollectAllAsync();
-        host.Time.Advance(PastRetention);
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Bakery));
-        await host.CollectAllAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Compiler, Bakery]);
 
         var (items, stories) = await PruneAsync(host);
         var again = await host.CollectAllAsync();
@@ -151,12 +131,7 @@ public sealed class RetentionPrunerTests
     public async Task Prune_RemovesPrunedStoryFromTheSearchIndex()
     {
         await using var host = await StartAsync();
-        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
-        host.WriteSources(("Blog", "blog.xml"));
-        await host.CollectAllAsync();
-        host.Time.Advance(PastRetention);
-        host.WriteFeed("blog.xml", Rss("Blog", Telescope));
-        await host.CollectAllAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Telescope]);
         var before = await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'zig'");
 
         await PruneAsync(host);
@@ -174,6 +149,17 @@ public sealed class RetentionPrunerTests
             ["Storage:RetentionDays"] = RetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Feeds:AllowPrivateAddresses"] = allowLoopback ? "true" : "false",
         });
+
+    // The blog lists `first`, everything ages by `age`, then the blog lists `later` and is collected again.
+    private static async Task CollectThenAgeAsync(CoreTestHost host, Entry[] first, TimeSpan age, Entry[] later)
+    {
+        host.WriteFeed("blog.xml", Rss("Blog", first));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.Time.Advance(age);
+        host.WriteFeed("blog.xml", Rss("Blog", later));
+        await host.CollectAllAsync();
+    }
 
     private static Task<(int Items, int Stories)> PruneAsync(CoreTestHost host) =>
         host.Services.GetRequiredService<RetentionPruner>().PruneAsync(TestContext.Current.CancellationToken);
