@@ -67,11 +67,26 @@ public sealed class SourceStore(SqliteConnectionFactory connections, TimeProvide
         return ExecuteAndDisposeAsync(command, cancellationToken);
     }
 
-    /// <summary>A 304: nothing to ingest, only the state moves on.</summary>
+    /// <summary>
+    /// A 304: nothing to ingest, but the feed still lists what it listed last time. Those items (all marked
+    /// seen by the last ingest at one instant) are marked seen again, or retention would prune them from a
+    /// feed that has not changed for longer than Storage:RetentionDays and they would come back as new.
+    /// </summary>
     public async Task RecordNotModifiedAsync(long sourceId, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var touch = connection.CreateCommand())
+        {
+            touch.Transaction = transaction;
+            touch.CommandText =
+                "UPDATE items SET last_seen_at = $now WHERE source_id = $id " +
+                "AND last_seen_at = (SELECT MAX(last_seen_at) FROM items WHERE source_id = $id)";
+            touch.Parameters.AddWithValue("$now", time.GetUtcNow().ToUnixTimeMilliseconds());
+            touch.Parameters.AddWithValue("$id", sourceId);
+            await touch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await RecordSuccessAsync(transaction, sourceId, null, null, nextFetchAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -21,18 +21,29 @@ public sealed class StoryStore
         return null;
     }
 
-    /// <summary>Stories first seen since <paramref name="since"/> that share the normalized title hash or any band.</summary>
+    /// <summary>
+    /// Stories first seen since <paramref name="since"/> that share the normalized title hash or any band,
+    /// newest first. Each probe reads at most <paramref name="limit"/> rows, newest first: a band of common
+    /// words ("new", "ai") collects thousands of stories over months, and reading them all made the lookup
+    /// grow with the database. Story ids grow with first_seen_at (a story is created when first seen), so
+    /// the newest ids of a probe are its newest stories and no probe cuts one the result would keep.
+    /// </summary>
     public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
         SqliteTransaction tx, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
-        var bandParameters = string.Join(", ", fingerprint.BandKeys.Select((_, i) => $"$b{i}"));
-        var bandClause = fingerprint.BandKeys.Count == 0
-            ? string.Empty
-            : $" UNION SELECT story_id FROM story_title_bands WHERE band_key IN ({bandParameters})";
+        var probes = new List<string>(fingerprint.BandKeys.Count + 1)
+        {
+            "SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash ORDER BY id DESC LIMIT $limit)",
+        };
+        probes.AddRange(fingerprint.BandKeys.Select((_, i) =>
+            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = $b{i} ORDER BY story_id DESC LIMIT $limit)"));
+
+        // The window is a suffix of the id order too, so the newest ids of all probes hold every story the
+        // result keeps; only those are looked up (CROSS JOIN keeps SQLite from scanning the window instead).
         await using var command = Command(tx,
-            "SELECT s.id, s.title FROM stories s WHERE s.first_seen_at >= $since AND s.id IN (" +
-            "SELECT id FROM stories WHERE normalized_title_hash = $hash" + bandClause + ") " +
-            "ORDER BY s.first_seen_at DESC LIMIT $limit");
+            "SELECT s.id, s.title FROM (SELECT DISTINCT id FROM (" + string.Join(" UNION ALL ", probes) + ") ORDER BY id DESC LIMIT $limit) m " +
+            "CROSS JOIN stories s WHERE s.id = m.id AND s.first_seen_at >= $since " +
+            "ORDER BY s.first_seen_at DESC");
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$hash", unchecked((long)fingerprint.NormalizedHash));
         command.Parameters.AddWithValue("$limit", limit);
