@@ -20,21 +20,12 @@ public sealed class StorySearch(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT s.id, s.title, s.canonical_url, s.summary_text, s.first_seen_at, s.published_at, s.mention_count " +
+            $"SELECT {DigestStoryRows.Columns} " +
             "FROM story_search JOIN stories s ON s.id = story_search.rowid WHERE story_search MATCH $match " +
             "ORDER BY bm25(story_search, 5.0, 1.0), s.first_seen_at DESC LIMIT $limit";
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$limit", limit);
-        var result = new List<DigestStory>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new DigestStory(
-                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
-                SqliteTime.FromDb(reader.GetValue(4))!.Value, SqliteTime.FromDb(reader.GetValue(5)), reader.GetInt32(6), [], 0));
-        }
-
-        return result;
+        return await DigestStoryRows.ReadAllAsync(command, cancellationToken);
     }
 
     // Each word becomes a quoted prefix term, so quotes, operators (AND, NEAR, *) and column filters

@@ -1,6 +1,6 @@
 using BotHost.Core.Feeds;
 using BotHost.Core.Stories;
-using BotHost.Core.Tests.TestSupport;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

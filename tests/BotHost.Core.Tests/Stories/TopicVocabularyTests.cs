@@ -1,7 +1,7 @@
 using BotHost.Core.Feeds;
 using BotHost.Core.Sources;
 using BotHost.Core.Stories;
-using BotHost.Core.Tests.TestSupport;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Tests.Stories;

@@ -1,5 +1,6 @@
 using BotHost.Discord.Gateway;
 using BotHost.Testing.FakeDiscord;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

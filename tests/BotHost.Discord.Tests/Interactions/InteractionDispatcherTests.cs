@@ -85,9 +85,9 @@ public sealed class InteractionDispatcherTests
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
         Assert.Contains("went wrong", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("database", data.GetProperty("content").GetString(), StringComparison.Ordinal);
-        var logged = Assert.Single(rig.DispatcherLog.Lines, l => l.EventId == 3001);
+        var logged = Assert.Single(rig.DispatcherLog.Entries, l => l.EventId == 3001);
         Assert.Contains("database is gone", logged.Text, StringComparison.Ordinal);
-        Assert.All(rig.DispatcherLog.Lines, l => Assert.DoesNotContain(interaction.Token, l.Text, StringComparison.Ordinal));
+        Assert.All(rig.DispatcherLog.Entries, l => Assert.DoesNotContain(interaction.Token, l.Text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
 using BotHost.Testing.FakeDiscord;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,6 @@
 using BotHost.Discord.Rest;
 using BotHost.Testing.FakeDiscord;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

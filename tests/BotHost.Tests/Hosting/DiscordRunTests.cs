@@ -1,4 +1,5 @@
 using BotHost.Testing.FakeDiscord;
+using BotHost.Testing.Logging;
 using BotHost.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public sealed class DiscordRunTests : IAsyncLifetime
     [Fact]
     public async Task Run_WithToken_ConnectsRegistersCommandsOnce_AndAnswersSlashCommands()
     {
-        var logs = new CapturedLogs();
+        var logs = new CapturingLoggerProvider();
         using (var first = BuildHost(logs))
         {
             await first.StartAsync(TestContext.Current.CancellationToken);
@@ -56,7 +57,7 @@ public sealed class DiscordRunTests : IAsyncLifetime
         Assert.DoesNotContain(logs.Lines, l => l.Contains("interaction-token-1", StringComparison.Ordinal));
     }
 
-    private IHost BuildHost(CapturedLogs logs)
+    private IHost BuildHost(CapturingLoggerProvider logs)
     {
         var sources = Path.Combine(_directory, "sources.json");
         File.WriteAllText(sources, $$"""{ "sources": [ { "name": "Hacker News", "url": "{{Path.Combine(RepoPaths.Samples, "hackernews.xml").Replace("\\", "\\\\", StringComparison.Ordinal)}}" } ] }""");
