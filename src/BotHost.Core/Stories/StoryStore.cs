@@ -6,6 +6,8 @@ namespace BotHost.Core.Stories;
 /// <summary>SQL for stories, their match keys, title bands and mentions. Runs inside the caller's transaction.</summary>
 public sealed class StoryStore
 {
+    public const int MaxRowsPerProbe = 256;
+
     public async Task<long?> FindByKeysAsync(SqliteTransaction tx, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         foreach (var key in keys)
@@ -23,30 +25,40 @@ public sealed class StoryStore
 
     /// <summary>
     /// Stories first seen since <paramref name="since"/> that share the normalized title hash or any band,
-    /// newest first. Each probe reads at most <paramref name="limit"/> rows, newest first: a band of common
-    /// words ("new", "ai") collects thousands of stories over months, and reading them all made the lookup
-    /// grow with the database. Story ids grow with first_seen_at (a story is created when first seen), so
-    /// the newest ids of a probe are its newest stories and no probe cuts one the result would keep.
+    /// those sharing the most first (ties: newest first), at most <paramref name="limit"/>. Each probe reads
+    /// at most <see cref="MaxRowsPerProbe"/> of its newest rows, so the cost is bounded however many stories
+    /// a common band collects, while a story that shares many bands still wins over many newer ones that
+    /// share one. Story ids rise with first_seen_at (a story is created when first seen), so the window
+    /// starts at one id.
     /// </summary>
     public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
         SqliteTransaction tx, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
+        await using var first = Command(tx, "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1");
+        first.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        if (await first.ExecuteScalarAsync(cancellationToken) is not long firstId)
+        {
+            return [];
+        }
+
         var probes = new List<string>(fingerprint.BandKeys.Count + 1)
         {
-            "SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash ORDER BY id DESC LIMIT $limit)",
+            "SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)",
         };
         probes.AddRange(fingerprint.BandKeys.Select((_, i) =>
-            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = $b{i} ORDER BY story_id DESC LIMIT $limit)"));
+            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = $b{i} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)"));
 
-        // The window is a suffix of the id order too, so the newest ids of all probes hold every story the
-        // result keeps; only those are looked up (CROSS JOIN keeps SQLite from scanning the window instead).
+        // CROSS JOIN keeps SQLite from scanning the window instead of looking up the few ranked ids.
         await using var command = Command(tx,
-            "SELECT s.id, s.title FROM (SELECT DISTINCT id FROM (" + string.Join(" UNION ALL ", probes) + ") ORDER BY id DESC LIMIT $limit) m " +
+            "SELECT s.id, s.title FROM (SELECT id, COUNT(*) AS hits FROM (" + string.Join(" UNION ALL ", probes) + ") " +
+            "GROUP BY id ORDER BY hits DESC, id DESC LIMIT $limit) m " +
             "CROSS JOIN stories s WHERE s.id = m.id AND s.first_seen_at >= $since " +
-            "ORDER BY s.first_seen_at DESC");
+            "ORDER BY m.hits DESC, s.id DESC");
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$first", firstId);
         command.Parameters.AddWithValue("$hash", unchecked((long)fingerprint.NormalizedHash));
         command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$per", MaxRowsPerProbe);
         for (var i = 0; i < fingerprint.BandKeys.Count; i++)
         {
             command.Parameters.AddWithValue($"$b{i}", unchecked((long)fingerprint.BandKeys[i]));

@@ -25,13 +25,27 @@ public sealed class StoryStoreTests
     }
 
     [Fact]
+    public async Task FindTitleCandidates_StorySharingMoreBands_RanksAboveManyNewerStoriesSharingOne()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        var stories = new List<Stored> { new(0, Hash: 5UL, Bands: [7UL, 8UL, 9UL, 10UL]) };
+        stories.AddRange(Enumerable.Range(1, 60).Select(i => new Stored(i, Hash: 1000UL + (ulong)i, Bands: [7UL, 100UL + (ulong)i])));
+        var query = new TitleFingerprint("query", 1UL, [7UL, 8UL, 9UL, 10UL]);
+
+        var found = await FindAsync(host, stories, query, Origin, limit: 8);
+
+        Assert.Equal("story 0", found[0]);
+        Assert.Equal(Expected(stories, query, Origin, 8), found);
+    }
+
+    [Fact]
     public async Task FindTitleCandidates_OnRandomBandsAndHashes_MatchesTheDefinition()
     {
         const int seed = 4242;
         var random = new Random(seed);
         await using var host = await CoreTestHost.StartAsync();
-        // Few distinct bands and hashes, so some bands hold far more stories than the limit.
-        var stories = Enumerable.Range(0, 400).Select(i => new Stored(
+        // Few distinct bands and hashes, so some bands hold far more stories than the limits.
+        var stories = Enumerable.Range(0, 700).Select(i => new Stored(
             i,
             Hash: (ulong)random.Next(6),
             Bands: Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (ulong)(10 + (int)(Math.Pow(random.NextDouble(), 2) * 30))).Distinct().ToArray())).ToList();
@@ -57,14 +71,21 @@ public sealed class StoryStoreTests
         public DateTimeOffset FirstSeen => Origin.AddHours(Index);
     }
 
-    // The definition: stories first seen since the cutoff sharing the hash or a band, newest first, at most limit.
-    private static List<string> Expected(IEnumerable<Stored> stories, TitleFingerprint query, DateTimeOffset since, int limit) =>
-        stories
-            .Where(s => s.FirstSeen >= since && (s.Hash == query.NormalizedHash || s.Bands.Intersect(query.BandKeys).Any()))
-            .OrderByDescending(s => s.FirstSeen)
+    // The definition: stories first seen since the cutoff; each probe (the hash, each band) keeps its newest
+    // MaxRowsPerProbe matches; stories hit by more probes first, then newest first; at most limit.
+    private static List<string> Expected(IEnumerable<Stored> stories, TitleFingerprint query, DateTimeOffset since, int limit)
+    {
+        var window = stories.Where(s => s.FirstSeen >= since).OrderByDescending(s => s.FirstSeen).ToList();
+        var probes = new List<IEnumerable<Stored>> { window.Where(s => s.Hash == query.NormalizedHash).Take(StoryStore.MaxRowsPerProbe) };
+        probes.AddRange(query.BandKeys.Select(band => window.Where(s => s.Bands.Contains(band)).Take(StoryStore.MaxRowsPerProbe)));
+        return probes.SelectMany(p => p)
+            .GroupBy(s => s)
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Key.FirstSeen)
             .Take(limit)
-            .Select(s => s.Title)
+            .Select(g => g.Key.Title)
             .ToList();
+    }
 
     private static async Task<List<string>> FindAsync(CoreTestHost host, IReadOnlyList<Stored> stories, TitleFingerprint query, DateTimeOffset since, int limit)
     {
