@@ -20,7 +20,9 @@ public static class RunCommand
         {
             using var host = BotHostApplication.CreateBuilder(forCli: false).Build();
             await host.RunAsync(cancellationToken);
-            return 0;
+
+            // A component that stops the host for a reason the operator must fix (a rejected token) sets it.
+            return Environment.ExitCode;
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
         {

@@ -46,7 +46,11 @@ public static class BotHostApplication
         var clock = time ?? TimeProvider.System;
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new RunModeInfo(mode));
-        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section);
+        builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section)
+            .Validate(o => IsUrl(o.ApiBaseUrl, "http", "https"), "Discord:ApiBaseUrl must be an absolute http(s) URL, e.g. https://discord.com/api/v10.")
+            .Validate(o => o.GatewayUrl is null || IsUrl(o.GatewayUrl, "ws", "wss"), "Discord:GatewayUrl must be a ws:// or wss:// URL, or unset.")
+            .Validate(o => o.Intents >= 0, "Discord:Intents must be a non-negative bit set (1 = GUILDS).")
+            .ValidateOnStart();
         builder.Services.AddStorage();
         builder.Services.AddCollecting();
         builder.Services.AddDigests();
@@ -68,6 +72,9 @@ public static class BotHostApplication
 
         return builder;
     }
+
+    private static bool IsUrl(string? value, params string[] schemes) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.Ordinal);
 
     public static RunMode ModeOf(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration[$"{DiscordOptions.Section}:{nameof(DiscordOptions.Token)}"]) ? RunMode.Offline : RunMode.Discord;

@@ -1,0 +1,30 @@
+using BotHost.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BotHost.Tests.Hosting;
+
+public sealed class ConfigurationValidationTests
+{
+    [Theory]
+    [InlineData("Discord:ApiBaseUrl", "discord.com/api", "Discord:ApiBaseUrl")]
+    [InlineData("Discord:GatewayUrl", "http://127.0.0.1:1", "Discord:GatewayUrl")]
+    [InlineData("Feeds:MaxBodyBytes", "0", "Feeds:MaxBodyBytes")]
+    [InlineData("Storage:RetentionDays", "0", "Storage:RetentionDays")]
+    public async Task Start_WithInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value, string named)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
+        var builder = BotHostApplication.CreateBuilder(forCli: false, overrides: new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
+            ["Discord:Token"] = "",
+            [key] = value,
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(named, string.Join(" ", error.Failures), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "bothost.db")), "nothing may be written before configuration is valid");
+    }
+}
