@@ -14,7 +14,8 @@ public sealed class StoryClusterer(StoryStore stories)
     /// <summary>Titles are only compared with stories first seen this recently ("Rust 1.80 released" recurs yearly).</summary>
     public static readonly TimeSpan TitleMatchWindow = TimeSpan.FromDays(14);
 
-    private const int MaxTitleCandidates = 32;
+    // Candidates come ranked by shared bands, so the true duplicate is among the first few.
+    private const int MaxTitleCandidates = 8;
     private const int MinSummaryKeyLength = 120;
 
     public async Task<ClusterDecision> AssignAsync(SqliteTransaction tx, StoryCandidate item, CancellationToken cancellationToken)
