@@ -25,7 +25,7 @@ run_bot() {
   Storage__DatabasePath="$work/bothost.db" Feeds__SourcesFile=config/samples/sources.json \
     dotnet src/BotHost/bin/Debug/net10.0/BotHost.dll >"$work/bot.$1.log" 2>&1 &
   local bot=$!
-  for _ in $(seq 200); do grep -q 'Slash commands checked' "$work/bot.$1.log" && grep -q 'gateway session is ready' "$work/bot.$1.log" && break; sleep 0.1; done
+  for _ in $(seq 200); do grep -qs 'Slash commands checked' "$work/bot.$1.log" && grep -qs 'gateway session is ready' "$work/bot.$1.log" && break; sleep 0.1; done
   grep -E 'Slash commands checked|gateway session is ready' "$work/bot.$1.log" | sed "s/^/  run $1: /"
   local start=$(date +%s.%N)
   kill -INT "$bot"
