@@ -47,7 +47,19 @@ public sealed class SourceCollector(
         }
 
         var backlog = !state.FirstFetchDone && options.Value.FirstFetchIsBacklog;
-        var summary = await ingestor.IngestAsync(state, definition.Topics, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
+        IngestSummary summary;
+        try
+        {
+            summary = await ingestor.IngestAsync(state, definition.Topics, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
+            }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug or a storage fault on one feed's content: nothing of it was stored (one transaction), the
+            // source backs off and says why, and the other sources go on.
+            CollectingLog.Crashed(logger, definition.Name, ex);
+            return await FailAsync(definition, state, $"storing its items failed: {ex.Message}", null, fetch.Elapsed, cancellationToken);
+        }
+
         CollectingLog.Collected(logger, definition.Name, summary.ItemsInFeed, summary.NewItems, summary.NewStories, summary.JoinedExistingStories, summary.Dropped.Count);
         foreach (var error in feed.Errors)
         {

@@ -17,7 +17,7 @@ public sealed class DigestComposer(DigestStore store, SourceCatalog catalog, IOp
         var now = time.GetUtcNow();
         var since = now - TimeSpan.FromHours(settings.WindowHours);
         var weights = catalog.Sources.ToDictionary(s => s.Name, s => s.Weight, StringComparer.Ordinal);
-        var candidates = await store.RecentStoriesAsync(since, CandidateLimit, cancellationToken);
+        var candidates = await store.DigestCandidatesAsync(since, CandidateLimit, cancellationToken);
         var ranked = candidates
             .Select(s => s with { Score = Score(s, weights, now, settings.HalfLifeHours) })
             .OrderByDescending(s => s.Score)

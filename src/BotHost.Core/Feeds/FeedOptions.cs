@@ -35,6 +35,12 @@ public sealed class FeedOptions
     /// <summary>Items from a source's first successful fetch are stored as backlog, not posted.</summary>
     public bool FirstFetchIsBacklog { get; set; } = true;
 
+    /// <summary>
+    /// The first round at start fetches every source even when its stored schedule (backoff, Retry-After)
+    /// says it is not due. On for the offline run; off by default so a restart loop cannot hammer a feed.
+    /// </summary>
+    public bool CollectAllOnStart { get; set; }
+
     /// <summary>Upper bound of the exponential backoff after failures.</summary>
     public int MaxBackoffMinutes { get; set; } = 360;
 }

@@ -8,7 +8,14 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
 {
     private const int TitleFromSummaryLength = 100;
 
+    /// <summary>Longer titles are cut: no real headline is this long, and title matching is not linear in it.</summary>
+    public const int MaxTitleLength = 512;
+
+    /// <summary>Items past this are skipped with one error: a feed is a recent list, not an archive.</summary>
+    public const int MaxItems = 1000;
+
     private readonly List<FeedItem> _items = [];
+    private bool _itemLimitReported;
     private readonly List<string> _errors = errors;
     private int _seen;
 
@@ -30,7 +37,23 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
     public void AddItem(RawFeedItem raw)
     {
         _seen++;
+        if (_items.Count >= MaxItems)
+        {
+            if (!_itemLimitReported)
+            {
+                _itemLimitReported = true;
+                _errors.Add($"The feed has more than {MaxItems} items; the rest were skipped.");
+            }
+
+            return;
+        }
+
         var title = HtmlText.ToPlainText(raw.Title);
+        if (title.Length > MaxTitleLength)
+        {
+            title = HtmlText.Truncate(title, MaxTitleLength);
+        }
+
         var link = raw.Link ?? raw.PermaLink;
         var summary = HtmlText.Summarize(raw.Summary, summaryMaxLength);
         if (summary.Length == 0)

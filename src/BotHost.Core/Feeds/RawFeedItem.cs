@@ -24,8 +24,16 @@ internal sealed class RawFeedItem
 
     public List<string> Categories { get; } = [];
 
+    /// <summary>More categories than this on one item are ignored.</summary>
+    public const int MaxCategories = 32;
+
     public void AddCategory(string? text)
     {
+        if (Categories.Count >= MaxCategories)
+        {
+            return;
+        }
+
         var category = HtmlText.ToPlainText(text);
         if (category.Length > 0 && !Categories.Contains(category))
         {

@@ -31,6 +31,7 @@ public static class SourcesFileReader
 
         var result = new List<SourceDefinition>(file.Sources.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < file.Sources.Count; i++)
         {
             var entry = file.Sources[i];
@@ -56,8 +57,14 @@ public static class SourcesFileReader
                 throw new SourcesFileException($"{where}: \"intervalMinutes\" must be between 1 and 1440.");
             }
 
+            var name = string.IsNullOrWhiteSpace(entry.Name) ? location : entry.Name.Trim();
+            if (!names.Add(name))
+            {
+                throw new SourcesFileException($"{where}: \"name\" {name} is used by another source; names label stories (\"also on …\") and must be unique.");
+            }
+
             result.Add(new SourceDefinition(
-                string.IsNullOrWhiteSpace(entry.Name) ? location : entry.Name.Trim(),
+                name,
                 location,
                 entry.Weight ?? 1.0,
                 entry.Topics ?? [],

@@ -23,7 +23,8 @@ public sealed class RetentionPruner(SqliteConnectionFactory connections, IOption
             "AND NOT EXISTS (SELECT 1 FROM story_mentions m JOIN items i ON i.id = m.item_id WHERE m.story_id = stories.id AND i.last_seen_at >= $cutoff)",
             cutoff, cancellationToken);
         var items = await ExecuteAsync(tx,
-            "DELETE FROM items WHERE last_seen_at < $cutoff AND NOT EXISTS (SELECT 1 FROM story_mentions m WHERE m.item_id = items.id)",
+            "DELETE FROM items WHERE last_seen_at < $cutoff AND NOT EXISTS (SELECT 1 FROM story_mentions m WHERE m.item_id = items.id) " +
+            "AND EXISTS (SELECT 1 FROM sources s WHERE s.id = items.source_id AND s.last_success_at >= $cutoff)",
             cutoff, cancellationToken);
         await tx.CommitAsync(cancellationToken);
 

@@ -44,6 +44,10 @@ public sealed class StoryClusterer(StoryStore stories)
         if (!created)
         {
             await stories.FillEmptySummaryAsync(tx, storyId!.Value, item.SummaryText, cancellationToken);
+            if (!item.IsBacklog)
+            {
+                await stories.MarkLiveAsync(tx, storyId.Value, cancellationToken);
+            }
         }
 
         storyId ??= await stories.CreateAsync(tx, new NewStory(

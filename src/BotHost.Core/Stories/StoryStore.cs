@@ -103,6 +103,14 @@ public sealed class StoryStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A live (non-backlog) item joining a backlog story makes the story eligible for digests.</summary>
+    public async Task MarkLiveAsync(SqliteTransaction tx, long storyId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(tx, "UPDATE stories SET is_backlog = 0 WHERE id = $story AND is_backlog = 1");
+        command.Parameters.AddWithValue("$story", storyId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task AddKeysAsync(SqliteTransaction tx, long storyId, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         foreach (var key in keys)

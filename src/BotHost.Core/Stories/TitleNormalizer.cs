@@ -65,7 +65,7 @@ public static partial class TitleNormalizer
     public static string DisplayTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var text = Whitespace().Replace(title, " ").Trim();
+        var text = Whitespace().Replace(title.Length > MaxTitleLength ? title[..MaxTitleLength] : title, " ").Trim();
         for (var round = 0; round < MaxStripRounds; round++)
         {
             var before = text;

@@ -21,6 +21,14 @@ public static class UrlCanonicalizer
     public static bool TryCanonicalize(string? url, out string canonical, out string? error)
     {
         error = Canonicalize(url, depth: 0, out canonical);
+
+        // Percent-encoding can make the canonical form several times longer than the input.
+        if (error is null && canonical.Length > MaxLength)
+        {
+            error = $"URL's canonical form is {canonical.Length} characters long once percent-encoded; the limit is {MaxLength}.";
+            canonical = string.Empty;
+        }
+
         return error is null;
     }
 

@@ -225,7 +225,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timeout.Token);
             info = await _info.GetGatewayBotAsync(linked.Token);
         }
-        catch (Exception ex) when (!stop.IsCancellationRequested)
+        catch (Exception ex) when (!stop.IsCancellationRequested && ex is not GatewayConfigurationException)
         {
             var retry = _backoff.Next();
             var wait = Task.Delay(retry, _time, stop);

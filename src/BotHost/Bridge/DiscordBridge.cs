@@ -30,6 +30,7 @@ public sealed partial class DiscordBridge(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pump = PumpDispatchesAsync(stoppingToken);
+        _ = StopHostWhenGatewayFailsAsync(stoppingToken);
         try
         {
             var applicationId = options.Value.ApplicationId ?? (await rest.GetCurrentApplicationAsync(stoppingToken)).Id;
@@ -49,6 +50,19 @@ public sealed partial class DiscordBridge(
         }
 
         await pump;
+    }
+
+    // A fatal close (bad token, disallowed intents, invalid shard) leaves nothing to run for: stop the host
+    // with a non-zero exit code instead of staying up without a gateway.
+    private async Task StopHostWhenGatewayFailsAsync(CancellationToken stoppingToken)
+    {
+        var stopped = await gateway.Completion.WaitAsync(stoppingToken).ConfigureAwait(false);
+        if (stopped.IsFatal)
+        {
+            GatewayFailed(logger, stopped.Reason);
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
+        }
     }
 
     private async Task PumpDispatchesAsync(CancellationToken stoppingToken)
@@ -122,6 +136,9 @@ public sealed partial class DiscordBridge(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Registering slash commands failed; the bot keeps running and answers the commands Discord already has")]
     private static partial void RegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Critical, Message = "The Discord gateway stopped for good: {Reason} BotHost stops.")]
+    private static partial void GatewayFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "An interaction failed outside its handler")]
     private static partial void InteractionFailed(ILogger logger, Exception exception);

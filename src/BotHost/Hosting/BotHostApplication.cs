@@ -91,6 +91,7 @@ public static class BotHostApplication
         var feeds = builder.Configuration.GetSection(FeedOptions.Section);
         var sourcesConfigured = feeds[nameof(FeedOptions.SourcesFile)] is not null;
         var backlogConfigured = feeds[nameof(FeedOptions.FirstFetchIsBacklog)] is not null;
+        var collectAllConfigured = feeds[nameof(FeedOptions.CollectAllOnStart)] is not null;
         builder.Services.PostConfigure<FeedOptions>(o =>
         {
             if (!sourcesConfigured)
@@ -101,6 +102,11 @@ public static class BotHostApplication
             if (!backlogConfigured)
             {
                 o.FirstFetchIsBacklog = false;
+            }
+
+            if (!collectAllConfigured)
+            {
+                o.CollectAllOnStart = true;
             }
         });
     }

@@ -192,4 +192,21 @@ public sealed class CollectingPipelineTests
         Assert.Equal("Readers never block writers, and why.", story.SummaryText);
         Assert.Equal(["Lobsters", "Blog"], story.Sources);
     }
+
+    [Fact]
+    public async Task Collect_LiveItemJoiningABacklogStory_BringsTheStoryIntoDigests()
+    {
+        await using var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Feeds:FirstFetchIsBacklog"] = "true" });
+        host.WriteFeed("blog.xml", Rss("Blog", Kafka));
+        host.WriteFeed("hn.xml", Rss("HN"));
+        host.WriteSources(("Blog", "blog.xml"), ("Hacker News", "hn.xml"));
+        await host.CollectAllAsync();
+        Assert.Empty((await host.ComposeDigestAsync()).Stories);
+
+        host.WriteFeed("hn.xml", Rss("HN", new Entry("hn-1", "Why LinkedIn built Kafka", "https://blog.example.com/kafka", PubDate: "Wed, 25 Nov 2026 05:00:00 GMT")));
+        await host.CollectAllAsync();
+        var story = Assert.Single((await host.ComposeDigestAsync()).Stories);
+
+        Assert.Equal(["Blog", "Hacker News"], story.Sources);
+    }
 }

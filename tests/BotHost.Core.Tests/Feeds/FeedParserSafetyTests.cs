@@ -55,4 +55,20 @@ public sealed class FeedParserSafetyTests
         Assert.Contains(feed.Errors, e => e.Contains("lol9", StringComparison.Ordinal));
         Assert.True(allocated < 10 * 1024 * 1024, $"allocated {allocated} bytes");
     }
+
+    [Fact]
+    public void Parse_HugeTitleAndTooManyItemsAndCategories_AreCappedWithAnError()
+    {
+        var item = "<item><title>" + string.Concat(Enumerable.Repeat(" | by a", 8000)) + "</title><link>https://example.com/a</link>"
+            + string.Concat(Enumerable.Range(0, 100).Select(i => $"<category>c{i}</category>")) + "</item>";
+        var others = string.Concat(Enumerable.Range(0, 1100).Select(i => $"<item><title>Item number {i}</title><link>https://example.com/{i}</link></item>"));
+        var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>" + item + others + "</channel></rss>";
+
+        var feed = new FeedParser().Parse(System.Text.Encoding.UTF8.GetBytes(xml), new FeedParseContext(new Uri("https://example.com/feed")));
+
+        Assert.Equal(1000, feed.Items.Count);
+        Assert.True(feed.Items[0].Title.Length <= 512);
+        Assert.Equal(32, feed.Items[0].Categories.Count);
+        Assert.Contains(feed.Errors, e => e.Contains("more than 1000 items", StringComparison.Ordinal));
+    }
 }

@@ -143,6 +143,26 @@ public sealed class RetentionPrunerTests
         await ExecuteAsync(host, "INSERT INTO story_search(story_search, rank) VALUES ('integrity-check', 1)");
     }
 
+    [Fact]
+    public async Task Prune_WhenSourceHasFailedForLongerThanRetention_KeepsItsItemsSoTheyDoNotComeBackAsNew()
+    {
+        await using var host = await StartAsync();
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        host.WriteFeed("blog.xml", "<html><body>down for maintenance</body></html>");
+        host.Time.Advance(PastRetention);
+        await host.CollectAllAsync();
+
+        var (items, _) = await PruneAsync(host);
+        host.WriteFeed("blog.xml", Rss("Blog", Compiler, Telescope));
+        host.Time.Advance(TimeSpan.FromHours(1));
+        var back = (await host.CollectAllAsync()).Single();
+
+        Assert.Equal(0, items);
+        Assert.Equal(0, back.Ingest.NewItems);
+    }
+
     private static Task<CoreTestHost> StartAsync(bool allowLoopback = false) =>
         CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {

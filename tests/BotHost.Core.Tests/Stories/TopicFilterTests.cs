@@ -126,8 +126,8 @@ public sealed class TopicFilterTests
         var filter = new TopicFilter(Shipped, _log);
         var sources = new[]
         {
-            new Sources.SourceDefinition("dev.to", "https://dev.to/feed", 1, ["backend", "architechture"], TimeSpan.FromMinutes(15)),
-            new Sources.SourceDefinition("Hacker News", "https://news.ycombinator.com/rss", 1, [], TimeSpan.FromMinutes(15)),
+            new BotHost.Core.Sources.SourceDefinition("dev.to", "https://dev.to/feed", 1, ["backend", "architechture"], TimeSpan.FromMinutes(15)),
+            new BotHost.Core.Sources.SourceDefinition("Hacker News", "https://news.ycombinator.com/rss", 1, [], TimeSpan.FromMinutes(15)),
         };
 
         var unknown = filter.ReportUnknownTopics(sources);

@@ -238,4 +238,15 @@ public sealed class UrlCanonicalizerTests
     {
         Assert.Throws<ArgumentException>(() => UrlCanonicalizer.StoryKey("mailto:someone@example.com"));
     }
+
+    [Fact]
+    public void TryCanonicalize_WhenEncodingMakesItTooLong_RefusesInsteadOfReturningAnUnusableKey()
+    {
+        var url = "https://example.com/" + new string('é', 700);
+
+        var ok = UrlCanonicalizer.TryCanonicalize(url, out _, out var error);
+
+        Assert.False(ok);
+        Assert.Contains("limit is 2048", error, StringComparison.Ordinal);
+    }
 }
