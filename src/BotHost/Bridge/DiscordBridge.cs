@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BotHost.Discord;
+using BotHost.Hosting;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Interactions.Registration;
@@ -22,6 +23,7 @@ public sealed partial class DiscordBridge(
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
+    ExitCodeRequest exitCode,
     ILogger<DiscordBridge> logger) : BackgroundService
 {
     private readonly HashSet<Task> _inFlight = [];
@@ -40,7 +42,7 @@ public sealed partial class DiscordBridge(
         catch (DiscordHttpException ex) when (ex.Status is System.Net.HttpStatusCode.Unauthorized)
         {
             Unauthorized(logger);
-            Environment.ExitCode = 2;
+            exitCode.Fail();
             lifetime.StopApplication();
             return;
         }
@@ -60,7 +62,7 @@ public sealed partial class DiscordBridge(
         if (stopped.IsFatal)
         {
             GatewayFailed(logger, stopped.Reason);
-            Environment.ExitCode = 2;
+            exitCode.Fail();
             lifetime.StopApplication();
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BotHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BotHost.Cli;
@@ -20,9 +21,7 @@ public static class RunCommand
         {
             using var host = BotHostApplication.CreateBuilder(forCli: false).Build();
             await host.RunAsync(cancellationToken);
-
-            // A component that stops the host for a reason the operator must fix (a rejected token) sets it.
-            return Environment.ExitCode;
+            return host.Services.GetRequiredService<ExitCodeRequest>().Code;
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
         {

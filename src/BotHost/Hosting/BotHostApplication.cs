@@ -46,6 +46,7 @@ public static class BotHostApplication
         var clock = time ?? TimeProvider.System;
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new RunModeInfo(mode));
+        builder.Services.AddSingleton<ExitCodeRequest>();
         builder.Services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section)
             .Validate(o => IsUrl(o.ApiBaseUrl, "http", "https"), "Discord:ApiBaseUrl must be an absolute http(s) URL, e.g. https://discord.com/api/v10.")
             .Validate(o => o.GatewayUrl is null || IsUrl(o.GatewayUrl, "ws", "wss"), "Discord:GatewayUrl must be a ws:// or wss:// URL, or unset.")

@@ -1,6 +1,7 @@
 using BotHost.Testing.FakeDiscord;
 using BotHost.Testing.Logging;
 using BotHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -55,6 +56,24 @@ public sealed class DiscordRunTests : IAsyncLifetime
         Assert.NotEmpty(logs.Lines);
         Assert.DoesNotContain(logs.Lines, l => l.Contains(Token, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("interaction-token-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_WhenGatewayClosesWithAFatalCode_StopsTheHostWithANonZeroExitCode()
+    {
+        _discord.Gateway.CloseOnIdentify = 4004;
+        var logs = new CapturingLoggerProvider();
+        using var host = BuildHost(logs);
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, host.Services.GetRequiredService<ExitCodeRequest>().Code);
+        Assert.Equal(1, _discord.Gateway.IdentifyCount);
+        Assert.Contains(logs.Lines, l => l.Contains("stopped for good", StringComparison.Ordinal));
     }
 
     private IHost BuildHost(CapturingLoggerProvider logs)
