@@ -52,13 +52,13 @@ public sealed class FeedFetcher
         switch (result.Status)
         {
             case FetchStatus.Ok:
-                FeedFetchLog.Fetched(_logger, request.Location, result.HttpStatus, result.Body?.Length ?? 0, (long)result.Elapsed.TotalMilliseconds);
+                FeedFetchLog.Fetched(_logger, UrlSecretRedactor.Redact(request.Location), result.HttpStatus, result.Body?.Length ?? 0, (long)result.Elapsed.TotalMilliseconds);
                 break;
             case FetchStatus.NotModified:
-                FeedFetchLog.NotModified(_logger, request.Location);
+                FeedFetchLog.NotModified(_logger, UrlSecretRedactor.Redact(request.Location));
                 break;
             default:
-                FeedFetchLog.Failed(_logger, request.Location, result.Error ?? "unknown error");
+                FeedFetchLog.Failed(_logger, UrlSecretRedactor.Redact(request.Location), result.Error ?? "unknown error");
                 break;
         }
 
@@ -84,7 +84,7 @@ public sealed class FeedFetcher
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException($"Fetch of {request.Location} was cancelled.", ex, cancellationToken);
+            throw new OperationCanceledException($"Fetch of {UrlSecretRedactor.Redact(request.Location)} was cancelled.", ex, cancellationToken);
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
@@ -294,5 +294,5 @@ public sealed class FeedFetcher
     private TimeSpan Elapsed(long started) => _time.GetElapsedTime(started);
 
     private FetchResult Failed(long started, string error, int? status = null, Uri? finalUri = null, TimeSpan? retryAfter = null) =>
-        new(FetchStatus.Failed, null, null, null, null, finalUri, status, retryAfter, error, Elapsed(started));
+        new(FetchStatus.Failed, null, null, null, null, finalUri, status, retryAfter, UrlSecretRedactor.Redact(error), Elapsed(started));
 }
