@@ -52,6 +52,30 @@ public sealed class InteractionDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_WhenPublicDeferralEndsInError_EditsNeutralLineAndSendsErrorAsEphemeralFollowup()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new GatedCommand();
+        var dispatcher = rig.CreateDispatcher([command]);
+        var interaction = rig.Issue(InteractionBuilder.Command("slow"));
+
+        var dispatch = dispatcher.DispatchAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Error("feed not found"));
+        await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        Assert.False(deferral.Body.TryGetProperty("data", out _));
+        var edit = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.EditOriginal);
+        Assert.Equal("Answered privately.", edit.Body.GetProperty("content").GetString());
+        Assert.DoesNotContain("feed not found", edit.Body.GetRawText(), StringComparison.Ordinal);
+        var followup = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Followup);
+        Assert.Equal(64, followup.Body.GetProperty("flags").GetInt32());
+        Assert.Equal("feed not found", followup.Body.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Dispatch_WhenSlowCommandIsEphemeral_DefersWithEphemeralFlag()
     {
         await using var rig = await InteractionTestRig.StartAsync();
