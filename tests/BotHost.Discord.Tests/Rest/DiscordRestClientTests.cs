@@ -3,6 +3,7 @@ using System.Text;
 using BotHost.Discord.Models;
 using BotHost.Discord.Rest;
 using BotHost.Testing.FakeDiscord;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BotHost.Discord.Tests.Rest;
 
@@ -93,15 +94,29 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMessageAsync_WhenGlobal429_PausesOtherRoutesToo()
     {
-        _server.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(300), global: true, scope: "global");
-        using var sut = new RestClientUnderTest(_server);
+        var time = new FakeTimeProvider();
+        await using var server = await FakeDiscordServer.StartAsync(time, Ct);
+        server.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(300), global: true, scope: "global");
+        using var sut = new RestClientUnderTest(server, time);
 
-        await sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, Ct);
-        await sut.Client.GetCurrentApplicationAsync(Ct);
+        var message = sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, Ct);
+        await sut.Logs.WaitForAsync("429 on POST").WaitAsync(Ct);
+        var other = sut.Client.GetCurrentApplicationAsync(Ct);
+        var otherSentDuringPause = sut.Logs.Lines.Any(l => l.Contains("Sending GET", StringComparison.Ordinal));
+        var seenDuringPause = server.Rest.TotalRequests;
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        var otherSentBeforePauseEnds = sut.Logs.Lines.Any(l => l.Contains("Sending GET", StringComparison.Ordinal));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(message, other).WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
-        var requests = _server.Rest.Requests.OrderBy(r => r.ReceivedAt).ToList();
+        Assert.False(otherSentDuringPause);
+        Assert.False(otherSentBeforePauseEnds);
+        Assert.Equal(1, seenDuringPause);
+        var requests = server.Rest.Requests.OrderBy(r => r.ReceivedAt).ToList();
         Assert.Equal(3, requests.Count);
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(300));
+        var rateLimited = Assert.Single(requests, r => r.Status == 429);
+        var get = Assert.Single(requests, r => r.Path == "/api/v10/applications/@me");
+        Assert.True(get.ReceivedAt - rateLimited.ReceivedAt >= TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
