@@ -19,6 +19,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     /// <summary>What a public placeholder says when the real answer went to the invoker alone.</summary>
     internal const string AnsweredPrivately = "Answered privately.";
 
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+
     private readonly CommandCatalog _catalog;
     private readonly IInteractionApi _api;
     private readonly TimeProvider _time;
@@ -265,14 +267,23 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The bound starts before cancelling, so a handler that ignores cancellation delays shutdown by at most ShutdownWait.
+        var background = Task.WhenAll(_background.Keys).WaitAsync(ShutdownWait, _time);
         await _stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_background.Keys);
+            await background;
         }
         catch (OperationCanceledException)
         {
             // Runs cut short by shutdown have nothing left to report.
+        }
+        catch (TimeoutException)
+        {
+            InteractionsLog.ShutdownAbandoned(_logger, _background.Count, ShutdownWait.TotalSeconds);
+
+            // Abandoned runs still hold tokens of this source; it is cancelled and has no timer, so leaving it undisposed leaks nothing.
+            return;
         }
 
         _stopping.Dispose();

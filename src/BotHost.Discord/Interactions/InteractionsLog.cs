@@ -42,4 +42,7 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Ignored interaction {InteractionId} of type {Type}")]
     public static partial void IgnoredInteraction(ILogger logger, ulong interactionId, InteractionType type);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "{Count} interaction runs still busy after {Seconds} s of shutdown; no longer waiting for them")]
+    public static partial void ShutdownAbandoned(ILogger logger, int count, double seconds);
 }

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Testing.Logging;
+using Microsoft.Extensions.Options;
 using BotHost.Testing.FakeDiscord;
 
 namespace BotHost.Discord.Tests.Interactions;
@@ -40,7 +44,7 @@ public sealed class InteractionDispatcherTests
         Assert.Empty(rig.Server.InteractionRequests);
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
         var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Message("all done"));
+        command.Release.SetResult(CommandResponse.Message("all done"));
         await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.Equal(5, deferral.CallbackType);
@@ -63,7 +67,7 @@ public sealed class InteractionDispatcherTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromSeconds(2));
         var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Error("feed not found"));
+        command.Release.SetResult(CommandResponse.Error("feed not found"));
         await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.False(deferral.Body.TryGetProperty("data", out _));
@@ -73,6 +77,28 @@ public sealed class InteractionDispatcherTests
         var followup = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Followup);
         Assert.Equal(64, followup.Body.GetProperty("flags").GetInt32());
         Assert.Equal("feed not found", followup.Body.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WhenBackgroundHandlerIgnoresCancellation_StopsWaitingAfterFiveSecondsAndLogs()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new UncooperativeCommand();
+        var log = new CapturingLogger<InteractionDispatcher>();
+        var dispatcher = new InteractionDispatcher(
+            new CommandCatalog([command], []), rig.Api, rig.Time, Options.Create(new InteractionDispatcherOptions()), log);
+        var interaction = rig.Issue(InteractionBuilder.Command("stuck"));
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+
+        var dispose = dispatcher.DisposeAsync().AsTask();
+        rig.Time.Advance(TimeSpan.FromSeconds(5));
+        await dispose.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        Assert.Contains(log.Entries, e => e.EventId == 3013 && e.Text.Contains("no longer waiting", StringComparison.Ordinal));
+        command.Release.SetResult(CommandResponse.Message("too late"));
     }
 
     [Fact]
@@ -87,7 +113,7 @@ public sealed class InteractionDispatcherTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromSeconds(2));
         var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Message("secret", ephemeral: true));
+        command.Release.SetResult(CommandResponse.Message("secret", ephemeral: true));
         await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.Equal(5, deferral.CallbackType);
