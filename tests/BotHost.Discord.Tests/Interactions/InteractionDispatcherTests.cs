@@ -102,6 +102,40 @@ public sealed class InteractionDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_WhenHandlerIsFast_SendsAllowedMentionsThatPingNobody()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var dispatcher = rig.CreateDispatcher([new EchoCommand()]);
+        var interaction = rig.Issue(InteractionBuilder.Command("echo", InteractionBuilder.Option("text", ApplicationCommandOptionType.String, "@everyone")));
+
+        await dispatcher.DispatchAsync(interaction, Ct).WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        var data = Assert.Single(rig.Server.InteractionRequests).Body.GetProperty("data");
+        Assert.Equal("""{"parse":[]}""", data.GetProperty("allowed_mentions").GetRawText());
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenAnswerArrivesLate_EditAndFollowupCarryAllowedMentionsThatPingNobody()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new GatedCommand();
+        var dispatcher = rig.CreateDispatcher([command]);
+        var interaction = rig.Issue(InteractionBuilder.Command("slow"));
+
+        var dispatch = dispatcher.DispatchAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        command.Release.SetResult(CommandResponse.Error("@everyone not allowed"));
+        await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        var edit = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.EditOriginal);
+        var followup = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Followup);
+        Assert.Equal("""{"parse":[]}""", edit.Body.GetProperty("allowed_mentions").GetRawText());
+        Assert.Equal("""{"parse":[]}""", followup.Body.GetProperty("allowed_mentions").GetRawText());
+    }
+
+    [Fact]
     public async Task Dispatch_WhenSlowCommandIsEphemeral_DefersWithEphemeralFlag()
     {
         await using var rig = await InteractionTestRig.StartAsync();
@@ -167,6 +201,7 @@ public sealed class InteractionDispatcherTests
         Assert.Equal(8, callback.CallbackType);
         var choices = callback.Body.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();
         Assert.Equal(25, choices.Count);
+        Assert.False(callback.Body.GetProperty("data").TryGetProperty("allowed_mentions", out _));
         Assert.Equal("ru-1", choices[0].GetProperty("name").GetString());
         Assert.Equal("ru-1", choices[0].GetProperty("value").GetString());
     }
