@@ -53,7 +53,7 @@ public sealed class DiscordRestClientSafetyTests : IAsyncLifetime
         using var sut = new RestClientUnderTest(_server);
         _server.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(20));
         _server.Rest.Faults.FailNext(1, 502);
-        await sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, Ct);
+        await sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x", Nonce = "n-trace", EnforceNonce = true }, Ct);
         _server.Rest.Faults.FailNext(1, 403);
         var forbidden = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.GetGatewayBotAsync(Ct));
         _server.Rest.Options.Token = "rotated";

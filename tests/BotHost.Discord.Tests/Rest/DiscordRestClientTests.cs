@@ -138,7 +138,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _server.Rest.Faults.FailNext(1, 502);
         using var sut = new RestClientUnderTest(_server);
 
-        var message = await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct);
+        var message = await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = MessageNonce.FromStableKey("outbox:5xx"), EnforceNonce = true }, Ct);
 
         Assert.Equal([500, 502, 200], _server.Rest.Requests.OrderBy(r => r.ReceivedAt).Select(r => r.Status));
         Assert.Equal(message.Id, Assert.Single(_server.Rest.Messages).Id);
@@ -150,10 +150,57 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _server.Rest.Faults.FailNext(10, 503);
         using var sut = new RestClientUnderTest(_server, configure: o => o.MaxRetries = 2);
 
-        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct));
+        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-outlast", EnforceNonce = true }, Ct));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
         Assert.Equal(3, _server.Rest.TotalRequests);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithoutNonce_DoesNotRetry()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Equal(1, _server.Rest.TotalRequests);
+        Assert.Contains(sut.Logs.Entries, e => e.EventId == 2108);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithNonceButNotEnforced_DoesNotRetry()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-loose" }, Ct));
+
+        Assert.Equal(1, _server.Rest.TotalRequests);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithEnforcedNonce_RetriesAndPostsOnce()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-enforced", EnforceNonce = true }, Ct);
+
+        Assert.Equal(2, _server.Rest.TotalRequests);
+        Assert.Single(_server.Rest.Messages);
+    }
+
+    [Fact]
+    public async Task GetCurrentApplicationAsync_When5xx_Retries()
+    {
+        _server.Rest.Faults.FailNext(1, 502);
+        using var sut = new RestClientUnderTest(_server);
+
+        await sut.Client.GetCurrentApplicationAsync(Ct);
+
+        Assert.Equal(2, _server.Rest.TotalRequests);
     }
 
     [Fact]
