@@ -97,7 +97,7 @@ public sealed class InteractionDispatcherTests
         rig.Time.Advance(TimeSpan.FromSeconds(5));
         await dispose.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
-        Assert.Contains(log.Entries, e => e.EventId == 3013 && e.Text.Contains("no longer waiting", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.EventId == 3113 && e.Text.Contains("no longer waiting", StringComparison.Ordinal));
         command.Release.SetResult(CommandResponse.Message("too late"));
     }
 
@@ -169,7 +169,7 @@ public sealed class InteractionDispatcherTests
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
         Assert.Contains("went wrong", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("database", data.GetProperty("content").GetString(), StringComparison.Ordinal);
-        var logged = Assert.Single(rig.DispatcherLog.Entries, l => l.EventId == 3001);
+        var logged = Assert.Single(rig.DispatcherLog.Entries, l => l.EventId == 3101);
         Assert.Contains("database is gone", logged.Text, StringComparison.Ordinal);
         Assert.All(rig.DispatcherLog.Entries, l => Assert.DoesNotContain(interaction.Token, l.Text, StringComparison.Ordinal));
     }
