@@ -13,6 +13,7 @@ namespace BotHost.Discord.Gateway;
 internal sealed class GatewayConnection : IAsyncDisposable
 {
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>Budget for the whole close: close frame plus waiting for the receive loop.</summary>
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ClientWebSocket _socket = new();
@@ -85,28 +86,16 @@ internal sealed class GatewayConnection : IAsyncDisposable
     {
         await _lifetime.CancelAsync();
         await _heartbeatLoop;
-        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            using var timeout = new CancellationTokenSource(CloseTimeout, _time);
-            try
-            {
-                await _sender.CloseOutputAsync(closeCode, description, timeout.Token);
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                GatewayLog.ConnectionFailed(_logger, "close handshake: " + ex.Message);
-            }
-        }
-
-        try
-        {
-            await _receiveLoop.WaitAsync(CloseTimeout, _time);
-        }
-        catch (TimeoutException)
-        {
-            _socket.Abort();
-            await _receiveLoop;
-        }
+        Func<CancellationToken, Task>? sendClose = _socket.State is WebSocketState.Open or WebSocketState.CloseReceived
+            ? token => _sender.CloseOutputAsync(closeCode, description, token)
+            : null;
+        await BoundedClose.RunAsync(
+            sendClose,
+            _receiveLoop,
+            _socket.Abort,
+            CloseTimeout,
+            _time,
+            ex => GatewayLog.ConnectionFailed(_logger, "close handshake: " + ex.Message));
     }
 
     public async ValueTask DisposeAsync()

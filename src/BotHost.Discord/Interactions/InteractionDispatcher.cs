@@ -16,6 +16,11 @@ namespace BotHost.Discord.Interactions;
 /// </summary>
 public sealed class InteractionDispatcher : IAsyncDisposable
 {
+    /// <summary>What a public placeholder says when the real answer went to the invoker alone.</summary>
+    internal const string AnsweredPrivately = "Answered privately.";
+
+    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+
     private readonly CommandCatalog _catalog;
     private readonly IInteractionApi _api;
     private readonly TimeProvider _time;
@@ -97,8 +102,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                     return;
                 }
 
-                await AcknowledgeAsync(interaction, deferred.ToInitialResponse(), inline: false, acknowledged, cancellationToken);
-                await FinishLateAsync(interaction, route, deferred, cancellationToken);
+                var explicitDeferral = deferred.ToInitialResponse();
+                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, cancellationToken);
+                await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), cancellationToken);
                 return;
             }
 
@@ -111,7 +117,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
             InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
             await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, cancellationToken);
-            await FinishLateAsync(interaction, route, await work, cancellationToken);
+            await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -145,7 +151,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     }
 
     /// <summary>Replaces the deferral placeholder with the handler's late answer.</summary>
-    private async Task FinishLateAsync(Interaction interaction, HandlerRoute route, CommandResponse answer, CancellationToken cancellationToken)
+    /// <param name="deferredPublicly">The placeholder is a public "thinking…" message, so an edit would be public too.</param>
+    private async Task FinishLateAsync(
+        Interaction interaction, HandlerRoute route, CommandResponse answer, bool deferredPublicly, CancellationToken cancellationToken)
     {
         if (answer is CommandResponse.DeferredResponse deferred)
         {
@@ -153,8 +161,14 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         }
 
         InteractionCallbackData edit;
+        InteractionCallbackData? privateFollowup = null;
         switch (answer)
         {
+            case CommandResponse.MessageResponse { Ephemeral: true } message when deferredPublicly:
+                // Discord fixed the placeholder's visibility at defer time; editing it would show the private answer to everyone.
+                edit = new InteractionCallbackData { Content = AnsweredPrivately };
+                privateFollowup = message.ToData();
+                break;
             case CommandResponse.MessageResponse message:
                 edit = message.ToData();
                 break;
@@ -172,12 +186,25 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         {
             await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
         }
-        catch (InteractionApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode != InteractionApiException.UnknownInteraction)
+        catch (InteractionApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode == InteractionApiException.UnknownMessage)
         {
-            // The placeholder was deleted (unknown message) while the handler ran; the answer still reaches the user as a followup.
-            await _api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+            // Only "unknown message" means the placeholder was deleted while the handler ran and the webhook still works;
+            // any other 404 (unknown webhook, no code) must not be followed by more calls on that webhook.
+            if (privateFollowup is null)
+            {
+                await _api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+            }
+        }
+
+        if (privateFollowup is not null)
+        {
+            await _api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, privateFollowup, cancellationToken);
         }
     }
+
+    private static bool IsPublicDeferral(InteractionResponse? deferral)
+        => deferral is { Type: InteractionCallbackType.DeferredChannelMessageWithSource }
+            && ((deferral.Data?.Flags ?? MessageFlags.None) & MessageFlags.Ephemeral) == 0;
 
     private async Task<CommandResponse> InvokeAsync(
         HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)
@@ -240,14 +267,23 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The bound starts before cancelling, so a handler that ignores cancellation delays shutdown by at most ShutdownWait.
+        var background = Task.WhenAll(_background.Keys).WaitAsync(ShutdownWait, _time);
         await _stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_background.Keys);
+            await background;
         }
         catch (OperationCanceledException)
         {
             // Runs cut short by shutdown have nothing left to report.
+        }
+        catch (TimeoutException)
+        {
+            InteractionsLog.ShutdownAbandoned(_logger, _background.Count, ShutdownWait.TotalSeconds);
+
+            // Abandoned runs still hold tokens of this source; it is cancelled and has no timer, so leaving it undisposed leaks nothing.
+            return;
         }
 
         _stopping.Dispose();

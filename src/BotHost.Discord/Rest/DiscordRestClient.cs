@@ -161,7 +161,14 @@ public sealed class DiscordRestClient : IDiscordMessenger
 
             if (transient is not null || (int)response!.Status >= 500)
             {
-                if (failures >= _options.MaxRetries)
+                var safeToRepeat = RepeatSafety.IsSafeToRepeat(route, body);
+                if (!safeToRepeat)
+                {
+                    // A timeout, drop or 5xx may still have created the message; only a nonce Discord enforces makes a repeat harmless.
+                    RestLog.NotRetried(_logger, route.Method.Method, route.Template, transient?.GetType().Name ?? ((int)response!.Status).ToString(CultureInfo.InvariantCulture));
+                }
+
+                if (failures >= _options.MaxRetries || !safeToRepeat)
                 {
                     if (transient is not null)
                     {

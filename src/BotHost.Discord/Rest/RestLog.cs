@@ -31,4 +31,7 @@ internal static partial class RestLog
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Error, Message = "Discord rejected the bot token (401) on {Method} {Route}; no further requests are sent. Set Discord:Token to a valid bot token and restart.")]
     public static partial void TokenRejected(ILogger logger, string method, string route);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "{Method} {Route} failed ({Reason}); not retried, because without an enforced nonce a repeat could post twice")]
+    public static partial void NotRetried(ILogger logger, string method, string route, string reason);
 }

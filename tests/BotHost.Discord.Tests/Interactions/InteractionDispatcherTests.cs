@@ -1,5 +1,9 @@
 using System.Text.Json;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Testing.Logging;
+using Microsoft.Extensions.Options;
 using BotHost.Testing.FakeDiscord;
 
 namespace BotHost.Discord.Tests.Interactions;
@@ -40,7 +44,7 @@ public sealed class InteractionDispatcherTests
         Assert.Empty(rig.Server.InteractionRequests);
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
         var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Message("all done"));
+        command.Release.SetResult(CommandResponse.Message("all done"));
         await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.Equal(5, deferral.CallbackType);
@@ -49,6 +53,86 @@ public sealed class InteractionDispatcherTests
         Assert.Equal("all done", edit.Body.GetProperty("content").GetString());
         Assert.Equal($"/api/v10/webhooks/{InteractionBuilder.ApplicationId}/{interaction.Token}/messages/@original", edit.Path);
         Assert.Equal(2, rig.Server.InteractionRequests.Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenPublicDeferralEndsInError_EditsNeutralLineAndSendsErrorAsEphemeralFollowup()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new GatedCommand();
+        var dispatcher = rig.CreateDispatcher([command]);
+        var interaction = rig.Issue(InteractionBuilder.Command("slow"));
+
+        var dispatch = dispatcher.DispatchAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        command.Release.SetResult(CommandResponse.Error("feed not found"));
+        await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        Assert.False(deferral.Body.TryGetProperty("data", out _));
+        var edit = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.EditOriginal);
+        Assert.Equal("Answered privately.", edit.Body.GetProperty("content").GetString());
+        Assert.DoesNotContain("feed not found", edit.Body.GetRawText(), StringComparison.Ordinal);
+        var followup = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Followup);
+        Assert.Equal(64, followup.Body.GetProperty("flags").GetInt32());
+        Assert.Equal("feed not found", followup.Body.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_WhenBackgroundHandlerIgnoresCancellation_StopsWaitingAfterFiveSecondsAndLogs()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new UncooperativeCommand();
+        var log = new CapturingLogger<InteractionDispatcher>();
+        var dispatcher = new InteractionDispatcher(
+            new CommandCatalog([command], []), rig.Api, rig.Time, Options.Create(new InteractionDispatcherOptions()), log);
+        var interaction = rig.Issue(InteractionBuilder.Command("stuck"));
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+
+        var dispose = dispatcher.DisposeAsync().AsTask();
+        rig.Time.Advance(TimeSpan.FromSeconds(5));
+        await dispose.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        Assert.Contains(log.Entries, e => e.EventId == 3113 && e.Text.Contains("no longer waiting", StringComparison.Ordinal));
+        command.Release.SetResult(CommandResponse.Message("too late"));
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenHandlerIsFast_SendsAllowedMentionsThatPingNobody()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var dispatcher = rig.CreateDispatcher([new EchoCommand()]);
+        var interaction = rig.Issue(InteractionBuilder.Command("echo", InteractionBuilder.Option("text", ApplicationCommandOptionType.String, "@everyone")));
+
+        await dispatcher.DispatchAsync(interaction, Ct).WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        var data = Assert.Single(rig.Server.InteractionRequests).Body.GetProperty("data");
+        Assert.Equal("""{"parse":[]}""", data.GetProperty("allowed_mentions").GetRawText());
+    }
+
+    [Fact]
+    public async Task Dispatch_WhenAnswerArrivesLate_EditAndFollowupCarryAllowedMentionsThatPingNobody()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new GatedCommand();
+        var dispatcher = rig.CreateDispatcher([command]);
+        var interaction = rig.Issue(InteractionBuilder.Command("slow"));
+
+        var dispatch = dispatcher.DispatchAsync(interaction, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        command.Release.SetResult(CommandResponse.Error("@everyone not allowed"));
+        await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        var edit = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.EditOriginal);
+        var followup = Assert.Single(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Followup);
+        Assert.Equal("""{"parse":[]}""", edit.Body.GetProperty("allowed_mentions").GetRawText());
+        Assert.Equal("""{"parse":[]}""", followup.Body.GetProperty("allowed_mentions").GetRawText());
     }
 
     [Fact]
@@ -63,7 +147,7 @@ public sealed class InteractionDispatcherTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromSeconds(2));
         var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        command.Release.SetResult(Discord.Interactions.Commands.CommandResponse.Message("secret", ephemeral: true));
+        command.Release.SetResult(CommandResponse.Message("secret", ephemeral: true));
         await dispatch.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.Equal(5, deferral.CallbackType);
@@ -85,7 +169,7 @@ public sealed class InteractionDispatcherTests
         Assert.Equal(64, data.GetProperty("flags").GetInt32());
         Assert.Contains("went wrong", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("database", data.GetProperty("content").GetString(), StringComparison.Ordinal);
-        var logged = Assert.Single(rig.DispatcherLog.Entries, l => l.EventId == 3001);
+        var logged = Assert.Single(rig.DispatcherLog.Entries, l => l.EventId == 3101);
         Assert.Contains("database is gone", logged.Text, StringComparison.Ordinal);
         Assert.All(rig.DispatcherLog.Entries, l => Assert.DoesNotContain(interaction.Token, l.Text, StringComparison.Ordinal));
     }
@@ -117,6 +201,7 @@ public sealed class InteractionDispatcherTests
         Assert.Equal(8, callback.CallbackType);
         var choices = callback.Body.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();
         Assert.Equal(25, choices.Count);
+        Assert.False(callback.Body.GetProperty("data").TryGetProperty("allowed_mentions", out _));
         Assert.Equal("ru-1", choices[0].GetProperty("name").GetString());
         Assert.Equal("ru-1", choices[0].GetProperty("value").GetString());
     }

@@ -83,3 +83,19 @@ internal sealed class DigestButtonHandler : ComponentHandler
     public override Task<CommandResponse> HandleAsync(ComponentContext context, CancellationToken cancellationToken)
         => Task.FromResult(CommandResponse.Message("digest " + context.CustomId, ephemeral: true));
 }
+
+/// <summary>Ignores cancellation entirely, like a handler stuck in a call without a token.</summary>
+internal sealed class UncooperativeCommand : SlashCommand
+{
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource<CommandResponse> Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override ApplicationCommandDefinition Definition { get; } = new() { Name = "stuck", Description = "Never listens" };
+
+    public override async Task<CommandResponse> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        Started.TrySetResult();
+        return await Release.Task;
+    }
+}

@@ -3,6 +3,7 @@ using System.Text;
 using BotHost.Discord.Models;
 using BotHost.Discord.Rest;
 using BotHost.Testing.FakeDiscord;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BotHost.Discord.Tests.Rest;
 
@@ -93,15 +94,29 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMessageAsync_WhenGlobal429_PausesOtherRoutesToo()
     {
-        _server.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(300), global: true, scope: "global");
-        using var sut = new RestClientUnderTest(_server);
+        var time = new FakeTimeProvider();
+        await using var server = await FakeDiscordServer.StartAsync(time, Ct);
+        server.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(300), global: true, scope: "global");
+        using var sut = new RestClientUnderTest(server, time);
 
-        await sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, Ct);
-        await sut.Client.GetCurrentApplicationAsync(Ct);
+        var message = sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, Ct);
+        await sut.Logs.WaitForAsync("429 on POST").WaitAsync(Ct);
+        var other = sut.Client.GetCurrentApplicationAsync(Ct);
+        var otherSentDuringPause = sut.Logs.Lines.Any(l => l.Contains("Sending GET", StringComparison.Ordinal));
+        var seenDuringPause = server.Rest.TotalRequests;
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        var otherSentBeforePauseEnds = sut.Logs.Lines.Any(l => l.Contains("Sending GET", StringComparison.Ordinal));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(message, other).WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
-        var requests = _server.Rest.Requests.OrderBy(r => r.ReceivedAt).ToList();
+        Assert.False(otherSentDuringPause);
+        Assert.False(otherSentBeforePauseEnds);
+        Assert.Equal(1, seenDuringPause);
+        var requests = server.Rest.Requests.OrderBy(r => r.ReceivedAt).ToList();
         Assert.Equal(3, requests.Count);
-        Assert.True(requests[1].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromMilliseconds(300));
+        var rateLimited = Assert.Single(requests, r => r.Status == 429);
+        var get = Assert.Single(requests, r => r.Path == "/api/v10/applications/@me");
+        Assert.True(get.ReceivedAt - rateLimited.ReceivedAt >= TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
@@ -123,7 +138,7 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _server.Rest.Faults.FailNext(1, 502);
         using var sut = new RestClientUnderTest(_server);
 
-        var message = await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct);
+        var message = await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = MessageNonce.FromStableKey("outbox:5xx"), EnforceNonce = true }, Ct);
 
         Assert.Equal([500, 502, 200], _server.Rest.Requests.OrderBy(r => r.ReceivedAt).Select(r => r.Status));
         Assert.Equal(message.Id, Assert.Single(_server.Rest.Messages).Id);
@@ -135,10 +150,57 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
         _server.Rest.Faults.FailNext(10, 503);
         using var sut = new RestClientUnderTest(_server, configure: o => o.MaxRetries = 2);
 
-        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct));
+        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-outlast", EnforceNonce = true }, Ct));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
         Assert.Equal(3, _server.Rest.TotalRequests);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithoutNonce_DoesNotRetry()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Equal(1, _server.Rest.TotalRequests);
+        Assert.Contains(sut.Logs.Entries, e => e.EventId == 2108);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithNonceButNotEnforced_DoesNotRetry()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-loose" }, Ct));
+
+        Assert.Equal(1, _server.Rest.TotalRequests);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_When5xxWithEnforcedNonce_RetriesAndPostsOnce()
+    {
+        _server.Rest.Faults.FailNext(1, 500);
+        using var sut = new RestClientUnderTest(_server);
+
+        await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-enforced", EnforceNonce = true }, Ct);
+
+        Assert.Equal(2, _server.Rest.TotalRequests);
+        Assert.Single(_server.Rest.Messages);
+    }
+
+    [Fact]
+    public async Task GetCurrentApplicationAsync_When5xx_Retries()
+    {
+        _server.Rest.Faults.FailNext(1, 502);
+        using var sut = new RestClientUnderTest(_server);
+
+        await sut.Client.GetCurrentApplicationAsync(Ct);
+
+        Assert.Equal(2, _server.Rest.TotalRequests);
     }
 
     [Fact]

@@ -6,6 +6,12 @@ namespace BotHost.Discord.Interactions.Api;
 public sealed class InteractionApiException(string route, HttpStatusCode status, int? discordCode, string? discordMessage)
     : Exception($"Discord answered {(int)status} to {route}" + (discordCode is null ? "." : $" with code {discordCode}: {discordMessage}"))
 {
+    /// <summary>Unknown message: the message (e.g. the original response) was deleted.</summary>
+    public const int UnknownMessage = 10008;
+
+    /// <summary>Unknown webhook: the interaction token is no longer valid; do not call that webhook again.</summary>
+    public const int UnknownWebhook = 10015;
+
     /// <summary>Unknown interaction: usually the 3-second window was missed.</summary>
     public const int UnknownInteraction = 10062;
 

@@ -60,19 +60,19 @@ public abstract record CommandResponse
     {
         internal override InteractionResponse ToInitialResponse() => new(
             InteractionCallbackType.DeferredChannelMessageWithSource,
-            Ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral } : null);
+            Ephemeral ? new InteractionCallbackData { Flags = MessageFlags.Ephemeral, AllowedMentions = null } : null);
     }
 
     public sealed record ModalResponse(string CustomId, string Title, IReadOnlyList<JsonElement> Components) : CommandResponse
     {
         internal override InteractionResponse ToInitialResponse()
-            => new(InteractionCallbackType.Modal, new InteractionCallbackData { CustomId = CustomId, Title = Title, Components = Components });
+            => new(InteractionCallbackType.Modal, new InteractionCallbackData { CustomId = CustomId, Title = Title, Components = Components, AllowedMentions = null });
     }
 
     public sealed record AutocompleteResponse(IReadOnlyList<ApplicationCommandOptionChoice> Suggestions) : CommandResponse
     {
         internal override InteractionResponse ToInitialResponse()
-            => new(InteractionCallbackType.ApplicationCommandAutocompleteResult, new InteractionCallbackData { Choices = Suggestions });
+            => new(InteractionCallbackType.ApplicationCommandAutocompleteResult, new InteractionCallbackData { Choices = Suggestions, AllowedMentions = null });
     }
 
     public sealed record UpdateResponse(string? Content, IReadOnlyList<JsonElement>? Embeds, IReadOnlyList<JsonElement>? Components) : CommandResponse

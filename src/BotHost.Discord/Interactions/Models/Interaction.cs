@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace BotHost.Discord.Interactions.Models;
@@ -40,4 +42,13 @@ public sealed record Interaction
     /// <summary>The invoking user, whether in a guild or a DM.</summary>
     [JsonIgnore]
     public InteractionUser? Invoker => Member?.User ?? User;
+
+    // The interaction token authorizes replies for 15 minutes; a generated ToString would print it into logs.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, ApplicationId = {ApplicationId}, Type = {Type}, Data = {Data}, ")
+            .Append(CultureInfo.InvariantCulture, $"GuildId = {GuildId}, ChannelId = {ChannelId}, Member = {Member}, User = {User}, ")
+            .Append(CultureInfo.InvariantCulture, $"Token = <redacted>, Locale = {Locale}, GuildLocale = {GuildLocale}, AppPermissions = {AppPermissions}");
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BotHost.Discord.Models;
 
 namespace BotHost.Discord.Interactions.Models;
 
@@ -22,4 +23,10 @@ public sealed record InteractionCallbackData
     public string? Title { get; init; }
 
     public IReadOnlyList<JsonElement>? Components { get; init; }
+
+    /// <summary>
+    /// Pings nobody unless set otherwise: answers may quote feed text, and an edit without this field falls back to
+    /// the default rules (FACTS §3). Set to null for data that is not a message (autocomplete, modal, deferral).
+    /// </summary>
+    public AllowedMentions? AllowedMentions { get; init; } = AllowedMentions.None;
 }
