@@ -20,8 +20,10 @@ public static class RunCommand
         try
         {
             using var host = BotHostApplication.CreateBuilder(forCli: false).Build();
+            // RunAsync disposes the host when it stops, so take the exit code holder first.
+            var exitCode = host.Services.GetRequiredService<ExitCodeRequest>();
             await host.RunAsync(cancellationToken);
-            return host.Services.GetRequiredService<ExitCodeRequest>().Code;
+            return exitCode.Code;
         }
         catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
         {
