@@ -65,14 +65,14 @@ public sealed class StoryClusterer(StoryStore stories)
         var keys = new List<string>(3);
         if (item.CanonicalUrl is not null)
         {
-            keys.Add("u:" + UrlCanonicalizer.StoryKey(item.CanonicalUrl));
+            keys.Add("u:" + UrlCanonicalizer.KeyOfCanonical(item.CanonicalUrl));
         }
 
         // Hacker News carries the article in <link> and its thread in <comments>; an item elsewhere whose
         // link is that thread is the same story.
         if (item.CanonicalCommentsUrl is not null)
         {
-            keys.Add("u:" + UrlCanonicalizer.StoryKey(item.CanonicalCommentsUrl));
+            keys.Add("u:" + UrlCanonicalizer.KeyOfCanonical(item.CanonicalCommentsUrl));
         }
 
         var summary = item.SummaryText.TrimEnd('…').Trim();

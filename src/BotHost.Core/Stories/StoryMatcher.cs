@@ -92,7 +92,7 @@ public static class StoryMatcher
     }
 
     private static string? StoryKeyOrNull(string? url) =>
-        UrlCanonicalizer.TryCanonicalize(url, out var canonical, out _) ? UrlCanonicalizer.StoryKey(canonical) : null;
+        UrlCanonicalizer.TryCanonicalize(url, out var canonical, out _) ? UrlCanonicalizer.KeyOfCanonical(canonical) : null;
 
     private static int ContentWords(TitleFingerprint f) =>
         TitleTokens.Split(f.Normalized).Count(t => !TitleTokens.IsStopWord(t));

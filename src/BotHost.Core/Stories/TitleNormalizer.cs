@@ -69,8 +69,8 @@ public static partial class TitleNormalizer
         for (var round = 0; round < MaxStripRounds; round++)
         {
             var before = text;
-            text = DisplayMediumAuthorSuffix().Replace(text, string.Empty);
-            text = DisplaySiteSuffix().Replace(text, string.Empty).Trim();
+            text = MediumAuthorSuffix().Replace(text, string.Empty);
+            text = SiteSuffix().Replace(text, string.Empty).Trim();
             if (text == before)
             {
                 break;
@@ -139,18 +139,13 @@ public static partial class TitleNormalizer
     private static partial Regex TrailingMarker();
 
     // " | by Jane Doe | Medium" and " | by Jane Doe | Some Publication | Medium".
-    [GeneratedRegex(@"\s+\|\s+by\s+[^|]{1,80}(?:\|[^|]{1,80})*\|\s*medium\W*$")]
+    // Case-insensitive so DisplayTitle can use it on the feed's own casing.
+    [GeneratedRegex(@"\s+\|\s+by\s+[^|]{1,80}(?:\|[^|]{1,80})*\|\s*medium\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MediumAuthorSuffix();
 
     // A separator, then a site name, then at most decoration (DEV appends emoji to its <title>).
-    [GeneratedRegex(@"\s+[|\-–—·]\s+(?:hacker\s+news|lobste\.?rs|lobsters|dev(?:\s+community)?|medium)[\W_]*$")]
-    private static partial Regex SiteSuffix();
-
-    [GeneratedRegex(@"\s+\|\s+by\s+[^|]{1,80}(?:\|[^|]{1,80})*\|\s*medium\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DisplayMediumAuthorSuffix();
-
     [GeneratedRegex(@"\s+[|\-–—·]\s+(?:hacker\s+news|lobste\.?rs|lobsters|dev(?:\s+community)?|medium)[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex DisplaySiteSuffix();
+    private static partial Regex SiteSuffix();
 
     // "we're"/"we are", "here's"/"here is": the suffix is a function word either way. "n't" is kept
     // (joined as "dont") because a negation changes the story.

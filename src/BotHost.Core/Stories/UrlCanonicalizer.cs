@@ -48,9 +48,11 @@ public static class UrlCanonicalizer
     /// first (a no-op for canonical input), so any accepted link works.
     /// </summary>
     /// <exception cref="ArgumentException">The link is not a usable http(s) article link.</exception>
-    public static string StoryKey(string canonicalUrl)
+    public static string StoryKey(string canonicalUrl) => KeyOfCanonical(Canonicalize(canonicalUrl));
+
+    /// <summary>The story key of a URL that is already canonical (the pipeline's hot path skips re-canonicalising).</summary>
+    internal static string KeyOfCanonical(string canonical)
     {
-        var canonical = Canonicalize(canonicalUrl);
         var rest = canonical[(canonical.IndexOf("://", StringComparison.Ordinal) + 3)..];
         var hostEnd = rest.IndexOf('/');
         var host = rest[..hostEnd];
