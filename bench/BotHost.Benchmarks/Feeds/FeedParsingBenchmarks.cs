@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using BenchmarkDotNet.Attributes;
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Parsing;
 
 namespace BotHost.Benchmarks.Feeds;
 

@@ -1,4 +1,5 @@
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Fetching;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
 using BotHost.Core.Storage;
 using BotHost.Core.Stories;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Parsing;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Core.Stories;

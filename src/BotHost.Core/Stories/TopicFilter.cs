@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,4 @@
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Parsing;
 
 namespace BotHost.Core.Stories;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Fetching;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
 

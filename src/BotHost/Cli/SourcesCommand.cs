@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Fetching;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

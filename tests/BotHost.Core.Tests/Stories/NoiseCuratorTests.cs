@@ -1,4 +1,4 @@
-using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.Options;
 

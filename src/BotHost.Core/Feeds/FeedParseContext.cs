@@ -1,4 +1,0 @@
-namespace BotHost.Core.Feeds;
-
-/// <summary>Where a document came from: the base for relative links and the HTTP Content-Type, if any.</summary>
-public sealed record FeedParseContext(Uri? SourceUri, string? ContentType = null);

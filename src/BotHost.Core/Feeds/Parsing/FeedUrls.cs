@@ -1,0 +1,39 @@
+namespace BotHost.Core.Feeds.Parsing;
+
+/// <summary>Turns the links a feed states into absolute URLs.</summary>
+internal static class FeedUrls
+{
+    /// <summary>Resolves <paramref name="raw"/> against <paramref name="baseUri"/>; null when it cannot be made absolute.</summary>
+    public static Uri? Resolve(string? raw, Uri? baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+
+        // On Unix, Uri treats "/path" as an absolute file:// URI; in a feed it is always site-relative.
+        if (text[0] != '/' && Uri.TryCreate(text, UriKind.Absolute, out var absolute))
+        {
+            return IsSafe(absolute) ? absolute : null;
+        }
+
+        if (baseUri is null || !Uri.TryCreate(text, UriKind.Relative, out var relative))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(baseUri, relative, out var resolved) && IsSafe(resolved) ? resolved : null;
+    }
+
+    /// <summary>Applies an element's xml:base (if any) to the base in scope.</summary>
+    public static Uri? ApplyXmlBase(System.Xml.XmlReader reader, Uri? current)
+    {
+        var xmlBase = reader.GetAttribute("xml:base");
+        return xmlBase is null ? current : Resolve(xmlBase, current) ?? current;
+    }
+
+    private static bool IsSafe(Uri uri) =>
+        uri.Scheme is not ("javascript" or "data" or "vbscript");
+}

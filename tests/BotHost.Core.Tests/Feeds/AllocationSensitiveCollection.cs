@@ -1,5 +1,0 @@
-namespace BotHost.Core.Tests.Feeds;
-
-/// <summary>Tests in this collection run alone: they measure process-wide allocations, which parallel tests would inflate.</summary>
-[CollectionDefinition(nameof(AllocationSensitiveCollection), DisableParallelization = true)]
-public sealed class AllocationSensitiveCollection;
