@@ -63,6 +63,7 @@ public static class BotHostApplication
         {
             builder.Services.AddHostedService<StartupChecks>();
             builder.Services.AddScheduling(clock);
+            builder.Services.AddHostedService<GuildSourceCollector>();
             if (mode == RunMode.Offline)
             {
                 builder.Services.AddSingleton<ICollectionListener, ConsoleReport>();
