@@ -40,7 +40,10 @@ public static class BotHostApplication
 
         if (forCli)
         {
+            // A filter, not just a minimum level: appsettings.json's Logging:LogLevel:Default would win over the minimum
+            // and print Information lines into a verb's output.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         }
 
         var mode = ModeOf(builder.Configuration);
