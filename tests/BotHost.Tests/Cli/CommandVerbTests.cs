@@ -99,22 +99,7 @@ public sealed class CommandVerbTests
 
     private static async Task<CliRunner.Result> RunProcessAsync(string database, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(BotHost.Cli.BotHostCli).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Storage__DatabasePath"] = database;
-        start.Environment["Discord__Token"] = "";
-        start.Environment["BOTHOST_Discord__Token"] = "";
+        var start = BotHostProcess.StartInfo(database, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);
