@@ -122,4 +122,24 @@ public sealed class StoryQueriesTests
         Assert.Empty(await queries.GetManyAsync([sharedId], Ct, collectedOnly: true));
         Assert.Equal("A readers guide to checkpoints", Assert.Single(await queries.GetManyAsync([sharedId], Ct)).Title);
     }
+
+    [Fact]
+    public async Task Search_WithRandomTypedSyntax_NeverFailsAndAlwaysAnswersOrExplains()
+    {
+        const int seed = 4711;
+        var random = new Random(seed);
+        const string alphabet = "ab sqlite\"\"**()-:^+{}ORNOTAND NEAR/3 é你\\'";
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        for (var round = 0; round < 300; round++)
+        {
+            var typed = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            var found = await queries.SearchAsync(typed, null, null, 5, Ct);
+
+            Assert.True(found.Error is null || found.Stories.Count == 0, $"seed {seed}, round {round}: '{typed}'");
+            Assert.DoesNotContain("could not understand", found.Error ?? "", StringComparison.Ordinal);
+        }
+    }
 }

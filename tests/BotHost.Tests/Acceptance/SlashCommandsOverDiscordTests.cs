@@ -49,6 +49,21 @@ public sealed class SlashCommandsOverDiscordTests
     }
 
     [Fact]
+    public async Task Subscribe_WhereTheBotLacksSendMessagesOrEmbedLinks_IsRefusedPrivatelyAndStoresNothing()
+    {
+        await using var bot = await StartAsync();
+
+        // Issue 12, acceptance 3: app_permissions is the bot's own permission set in the channel.
+        var noEmbeds = await bot.InteractAsync((id, token) => Slash(id, token, "subscribe", appPermissions: (1 << 10) | (1 << 11)));
+        var noSend = await bot.InteractAsync((id, token) => Slash(id, token, "subscribe", appPermissions: (1 << 10) | (1 << 14)));
+
+        Assert.True(IsEphemeral(noEmbeds));
+        Assert.Equal("I can't post in <#88>: I'm missing Embed Links — ask an admin to allow them.", Content(noEmbeds));
+        Assert.Equal("I can't post in <#88>: I'm missing Send Messages — ask an admin to allow them.", Content(noSend));
+        Assert.Equal(0, await bot.CountAsync("subscriptions"));
+    }
+
+    [Fact]
     public async Task Search_FindsAStoryByAWordInItsSummary()
     {
         await using var bot = await StartAsync();
