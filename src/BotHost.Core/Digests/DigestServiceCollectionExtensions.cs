@@ -14,7 +14,6 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestStore>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestRenderer>();
-        services.AddSingleton<StorySearch>();
         return services;
     }
 }

@@ -5,10 +5,6 @@ namespace BotHost.Core.Digests;
 /// <summary>Reads stories for digests and previews.</summary>
 public sealed class DigestStore(SqliteConnectionFactory connections)
 {
-    /// <summary>Non-backlog stories first seen since <paramref name="since"/>, newest first (for /latest).</summary>
-    public Task<IReadOnlyList<DigestStory>> RecentStoriesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
-        => QueryAsync("ORDER BY s.first_seen_at DESC, s.id", since, limit, cancellationToken);
-
     /// <summary>
     /// The stories a digest ranks: most-mentioned first, then newest, so a busy window never cuts a story
     /// several sources carry before it is scored.

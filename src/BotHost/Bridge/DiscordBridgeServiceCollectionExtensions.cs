@@ -1,7 +1,5 @@
-using BotHost.Bridge.Commands;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
-using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Registration;
 using BotHost.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +15,7 @@ public static class DiscordBridgeServiceCollectionExtensions
         services.AddSingleton<IGatewayInfoSource, RestGatewayInfoSource>();
         services.AddDiscordGateway();
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
-        services.AddSingleton<SlashCommand, LatestCommand>();
-        services.AddSingleton<SlashCommand, SearchCommand>();
-        services.AddSingleton<SlashCommand, PreviewDigestCommand>();
+        services.AddBotHostCommands();
         services.AddDiscordInteractions();
         services.AddHostedService<DiscordBridge>();
         return services;

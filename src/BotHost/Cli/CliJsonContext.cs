@@ -5,4 +5,8 @@ namespace BotHost.Cli;
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(InspectFeedCommand.InspectedFeed))]
 [JsonSerializable(typeof(SourcesCommand.SourceCheck[]))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(bool))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -4,6 +4,7 @@ using BotHost.Core.Digests;
 using BotHost.Core.Feeds;
 using BotHost.Core.Scheduling;
 using BotHost.Core.Storage;
+using BotHost.Core.Subscriptions;
 using BotHost.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,10 @@ public static class BotHostApplication
 
         if (forCli)
         {
+            // A filter, not just a minimum level: appsettings.json's Logging:LogLevel:Default would win over the minimum
+            // and print Information lines into a verb's output.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         }
 
         var mode = ModeOf(builder.Configuration);
@@ -55,12 +59,14 @@ public static class BotHostApplication
         builder.Services.AddStorage();
         builder.Services.AddCollecting();
         builder.Services.AddDigests();
+        builder.Services.AddSubscriptions();
         ApplyModeDefaults(builder, mode);
 
         if (!forCli)
         {
             builder.Services.AddHostedService<StartupChecks>();
             builder.Services.AddScheduling(clock);
+            builder.Services.AddHostedService<GuildSourceCollector>();
             if (mode == RunMode.Offline)
             {
                 builder.Services.AddSingleton<ICollectionListener, ConsoleReport>();
