@@ -1,4 +1,6 @@
 using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Fetching;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

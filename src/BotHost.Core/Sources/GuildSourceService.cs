@@ -1,4 +1,6 @@
 using BotHost.Core.Feeds;
+using BotHost.Core.Feeds.Fetching;
+using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.Options;
 
