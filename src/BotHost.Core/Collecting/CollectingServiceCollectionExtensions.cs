@@ -26,6 +26,7 @@ public static class CollectingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddFeedFetching();
         services.AddSingleton(sp => new FeedParser(sp.GetRequiredService<IOptions<FeedOptions>>().Value.SummaryMaxLength));
+        services.AddSingleton<IFeedDocumentParser, FeedParserAdapter>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<StoryStore>();

@@ -19,7 +19,7 @@ public sealed class CollectionRound(SourceCatalog catalog, SourceCollector colle
         {
             return await collector.CollectAsync(source, force, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             CollectingLog.Crashed(logger, source.Name, ex);
             return new CollectionOutcome(source.Name, CollectionStatus.Failed, IngestSummary.Empty, [], ex.Message, TimeSpan.Zero);

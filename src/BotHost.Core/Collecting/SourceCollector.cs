@@ -8,7 +8,7 @@ namespace BotHost.Core.Collecting;
 /// <summary>Collects one source: fetch, parse, ingest, and record the source's state (with backoff on failure).</summary>
 public sealed class SourceCollector(
     FeedFetcher fetcher,
-    FeedParser parser,
+    IFeedDocumentParser parser,
     ItemIngestor ingestor,
     SourceStore sources,
     IOptions<FeedOptions> options,
@@ -38,12 +38,13 @@ public sealed class SourceCollector(
         ParsedFeed feed;
         try
         {
-            using var body = new MemoryStream(fetch.Body ?? [], writable: false);
-            feed = parser.Parse(body, new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType));
+            feed = parser.Parse(fetch.Body ?? [], new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType), cancellationToken);
         }
-        catch (Exception ex) when (ex is NotAFeedException or FeedFormatException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync(definition, state, ex.Message, null, fetch.Elapsed, cancellationToken);
+            // Whatever a hostile feed makes the parser throw, the source says why and backs off, and the
+            // round's other sources go on; nothing of this fetch reaches storage.
+            return await FailAsync(definition, state, ParseError(definition, ex), null, fetch.Elapsed, cancellationToken);
         }
 
         var backlog = !state.FirstFetchDone && options.Value.FirstFetchIsBacklog;
@@ -51,13 +52,13 @@ public sealed class SourceCollector(
         try
         {
             summary = await ingestor.IngestAsync(state, definition.Topics, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
-            }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A bug or a storage fault on one feed's content: nothing of it was stored (one transaction), the
             // source backs off and says why, and the other sources go on.
             CollectingLog.Crashed(logger, definition.Name, ex);
-            return await FailAsync(definition, state, $"storing its items failed: {ex.Message}", null, fetch.Elapsed, cancellationToken);
+            return await FailAsync(definition, state, $"Storing its items failed, nothing of this fetch was stored: {OneLine(ex.Message)}", null, fetch.Elapsed, cancellationToken);
         }
 
         CollectingLog.Collected(logger, definition.Name, summary.ItemsInFeed, summary.NewItems, summary.NewStories, summary.JoinedExistingStories, summary.Dropped.Count);
@@ -77,6 +78,19 @@ public sealed class SourceCollector(
         CollectingLog.Failed(logger, definition.Name, state.ConsecutiveFailures + 1, error, delay);
         return new CollectionOutcome(definition.Name, CollectionStatus.Failed, IngestSummary.Empty, [], error, elapsed);
     }
+
+    private string ParseError(SourceDefinition definition, Exception ex)
+    {
+        if (ex is NotAFeedException or FeedFormatException)
+        {
+            return ex.Message;
+        }
+
+        CollectingLog.Crashed(logger, definition.Name, ex);
+        return $"Parsing failed unexpectedly ({ex.GetType().Name}: {OneLine(ex.Message)}); nothing of this fetch was stored. This is a BotHost bug: report it with the feed.";
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     // Jitter is added by the schedule; the stored due time only keeps a backed-off source from being hammered.
     private DateTimeOffset NextNormalFetch(SourceDefinition definition) => time.GetUtcNow() + definition.Interval - TimeSpan.FromSeconds(5);

@@ -36,7 +36,9 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CoreTestHost> StartAsync(string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs after the product's registrations, so a test can replace a service (e.g. the parser).</param>
+    public static async Task<CoreTestHost> StartAsync(
+        string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -54,14 +56,15 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddStorage()
             .AddCollecting()
-            .AddDigests()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddDigests();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         return new CoreTestHost(directory, time, services);
     }
@@ -110,6 +113,14 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         return result;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public Task<Digest> ComposeDigestAsync() => Services.GetRequiredService<DigestComposer>().ComposeAsync(TestContext.Current.CancellationToken);
