@@ -8,7 +8,7 @@ namespace BotHost.Core.Collecting;
 /// <summary>Collects one source: fetch, parse, ingest, and record the source's state (with backoff on failure).</summary>
 public sealed class SourceCollector(
     FeedFetcher fetcher,
-    IFeedDocumentParser parser,
+    BoundedParser parser,
     ItemIngestor ingestor,
     SourceStore sources,
     IOptions<FeedOptions> options,
@@ -38,7 +38,7 @@ public sealed class SourceCollector(
         ParsedFeed feed;
         try
         {
-            feed = parser.Parse(fetch.Body ?? [], new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType), cancellationToken);
+            feed = await parser.ParseAsync(definition, fetch.Body ?? [], new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -81,7 +81,7 @@ public sealed class SourceCollector(
 
     private string ParseError(SourceDefinition definition, Exception ex)
     {
-        if (ex is NotAFeedException or FeedFormatException)
+        if (ex is NotAFeedException or FeedFormatException or ParseTimeoutException)
         {
             return ex.Message;
         }
