@@ -153,7 +153,7 @@ public static class UrlCanonicalizer
         }
 
         sb.Append(DotSegments.Remove(PercentEncoding.Normalize(path.Length == 0 ? "/" : path)));
-        AppendQuery(sb, rawQuery);
+        AppendQuery(sb, host, rawQuery);
         canonical = sb.ToString();
         return null;
     }
@@ -249,7 +249,7 @@ public static class UrlCanonicalizer
         return null;
     }
 
-    private static void AppendQuery(StringBuilder sb, string rawQuery)
+    private static void AppendQuery(StringBuilder sb, string host, string rawQuery)
     {
         var first = true;
         foreach (var pair in rawQuery.Split('&'))
@@ -262,7 +262,8 @@ public static class UrlCanonicalizer
             var normalized = PercentEncoding.Normalize(pair);
             var eq = normalized.IndexOf('=');
             var name = PercentEncoding.Decode(eq < 0 ? normalized : normalized[..eq], plusIsSpace: true);
-            if (TrackingParameters.IsTracker(name))
+            var value = eq < 0 ? string.Empty : PercentEncoding.Decode(normalized[(eq + 1)..], plusIsSpace: true);
+            if (TrackingParameters.IsTracker(host, name, value))
             {
                 continue;
             }
