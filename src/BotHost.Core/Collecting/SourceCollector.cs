@@ -28,6 +28,10 @@ public sealed class SourceCollector(
         var fetch = await fetcher.FetchAsync(new FetchRequest(definition.Location, state.ETag, state.LastModified), cancellationToken);
         switch (fetch.Status)
         {
+            case FetchStatus.NotModified when state.ETag is null && state.LastModified is null:
+                // Nothing was asked conditionally, so "not modified" answers nothing: taking it as success would
+                // keep a source green forever while it never delivers an item.
+                return await FailAsync(definition, state, NotModifiedWithoutValidators, null, fetch.Elapsed, cancellationToken);
             case FetchStatus.NotModified:
                 await sources.RecordNotModifiedAsync(state.Id, NextNormalFetch(definition), cancellationToken);
                 return new CollectionOutcome(definition.Name, CollectionStatus.NotModified, IngestSummary.Empty, [], null, fetch.Elapsed);
@@ -89,6 +93,10 @@ public sealed class SourceCollector(
         CollectingLog.Crashed(logger, definition.Name, ex);
         return $"Parsing failed unexpectedly ({ex.GetType().Name}: {OneLine(ex.Message)}); nothing of this fetch was stored. This is a BotHost bug: report it with the feed.";
     }
+
+    private const string NotModifiedWithoutValidators =
+        "The server answered 304 Not Modified to a request that carried no validators (no ETag or Last-Modified is stored for this source), " +
+        "so there is nothing to collect; the server is misbehaving, the fetch is retried with backoff.";
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 

@@ -84,6 +84,10 @@ public sealed class CoreTestHost : IAsyncDisposable
         File.WriteAllText(SourcesFile, "{ \"sources\": [" + string.Join(",", entries) + "] }");
     }
 
+    /// <summary>Writes the sources file listing the given (name, absolute URL) feeds.</summary>
+    public void WriteSourceUrls(params (string Name, Uri Url)[] feeds) =>
+        File.WriteAllText(SourcesFile, "{ \"sources\": [" + string.Join(",", feeds.Select(f => $"{{ \"name\": \"{f.Name}\", \"url\": \"{f.Url}\" }}")) + "] }");
+
     /// <summary>Must be written before the first collection: the vocabulary is read once, when the pipeline is built.</summary>
     public void WriteTopics(string json) => File.WriteAllText(TopicsFile, json);
 
