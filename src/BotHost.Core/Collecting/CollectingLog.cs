@@ -22,4 +22,7 @@ internal static partial class CollectingLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "The abandoned parse of {Feed} ended {Elapsed} after it was abandoned")]
     public static partial void AbandonedParseEnded(ILogger logger, string feed, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "The failure of {Source} could not be recorded in the database: {Error}")]
+    public static partial void FailureNotRecorded(ILogger logger, string source, string error);
 }

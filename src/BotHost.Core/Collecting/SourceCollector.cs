@@ -1,5 +1,7 @@
 using BotHost.Core.Feeds;
 using BotHost.Core.Sources;
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +13,7 @@ public sealed class SourceCollector(
     BoundedParser parser,
     ItemIngestor ingestor,
     SourceStore sources,
+    SqliteConnectionFactory connections,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<SourceCollector> logger)
@@ -62,7 +65,7 @@ public sealed class SourceCollector(
             // A bug or a storage fault on one feed's content: nothing of it was stored (one transaction), the
             // source backs off and says why, and the other sources go on.
             CollectingLog.Crashed(logger, definition.Name, ex);
-            return await FailAsync(definition, state, $"Storing its items failed, nothing of this fetch was stored: {OneLine(ex.Message)}", null, fetch.Elapsed, cancellationToken);
+            return await FailAsync(definition, state, $"Storing its items failed, nothing of this fetch was stored: {StorageFailureText.For(ex, connections.DatabasePath)}", null, fetch.Elapsed, cancellationToken);
         }
 
         CollectingLog.Collected(logger, definition.Name, summary.ItemsInFeed, summary.NewItems, summary.NewStories, summary.JoinedExistingStories, summary.Dropped.Count);
@@ -78,7 +81,18 @@ public sealed class SourceCollector(
         SourceDefinition definition, SourceState state, string error, TimeSpan? retryAfter, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var delay = FetchBackoff.NextDelay(state.ConsecutiveFailures + 1, definition.Interval, TimeSpan.FromMinutes(options.Value.MaxBackoffMinutes), retryAfter);
-        await sources.RecordFailureAsync(state.Id, error, time.GetUtcNow() + delay, cancellationToken);
+        try
+        {
+            await sources.RecordFailureAsync(state.Id, error, time.GetUtcNow() + delay, cancellationToken);
+        }
+        catch (SqliteException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A full, read-only or locked database: the outcome and the log still say why; the schedule retries.
+            var unrecorded = StorageFailureText.For(ex, connections.DatabasePath);
+            CollectingLog.FailureNotRecorded(logger, definition.Name, unrecorded);
+            error = $"{error} The failure could not be recorded either: {unrecorded}";
+        }
+
         CollectingLog.Failed(logger, definition.Name, state.ConsecutiveFailures + 1, error, delay);
         return new CollectionOutcome(definition.Name, CollectionStatus.Failed, IngestSummary.Empty, [], error, elapsed);
     }
