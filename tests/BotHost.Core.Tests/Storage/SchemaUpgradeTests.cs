@@ -1,5 +1,6 @@
 using BotHost.Core.Storage;
 using BotHost.Core.Tests.TestSupport;
+using BotHost.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -119,26 +120,5 @@ public sealed class SchemaUpgradeTests : IDisposable
         return snapshot;
     }
 
-    /// <summary>Each row as its columns joined with '|' (NULL as &lt;null&gt;), read with a connection of its own, no migrator involved.</summary>
-    private async Task<List<string>> QueryAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync(Token);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Token);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Token))
-        {
-            var fields = new string[reader.FieldCount];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                fields[i] = reader.IsDBNull(i) ? "<null>" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
-            }
-
-            rows.Add(string.Join('|', fields));
-        }
-
-        return rows;
-    }
+    private Task<List<string>> QueryAsync(string sql) => DatabaseFile.QueryAsync(DatabasePath, sql, Token);
 }

@@ -1,10 +1,9 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using BotHost.Core.Collecting;
 using BotHost.Core.Scheduling;
 using BotHost.Hosting;
 using BotHost.Testing.Feeds;
+using BotHost.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -82,61 +81,25 @@ public sealed class ShutdownDuringCollectionTests : IAsyncLifetime
     [Fact]
     public async Task CtrlC_WhileTheRealProcessIsStuckInAFetch_ExitsZeroPromptlyWithAConsistentDatabase()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGINT is sent with kill(2).");
+        Assert.SkipUnless(BotHostProcess.CanInterrupt, "SIGINT is sent with kill(2).");
         var stalled = new LoopbackResponse { Body = Encoding.UTF8.GetBytes(Feed), StallAfterBytes = 100 };
         _server.Map("/feed.xml", stalled);
-        var start = new ProcessStartInfo("dotnet")
+        using var process = BotHostProcess.Start(new Dictionary<string, string>
         {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(BotHost.Cli.BotHostCli).Assembly.Location);
-        start.Environment["Storage__DatabasePath"] = DatabasePath;
-        start.Environment["Feeds__SourcesFile"] = Path.Combine(_directory, "sources.json");
-        start.Environment["Feeds__AllowPrivateAddresses"] = "true";
-        start.Environment["Feeds__TimeoutSeconds"] = "600";
-        start.Environment["Discord__Token"] = "";
-        start.Environment["BOTHOST_Discord__Token"] = "";
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+            ["Storage__DatabasePath"] = DatabasePath,
+            ["Feeds__SourcesFile"] = Path.Combine(_directory, "sources.json"),
+            ["Feeds__AllowPrivateAddresses"] = "true",
+            ["Feeds__TimeoutSeconds"] = "600",
+        });
 
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await stalled.BodyStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), Token);
-            Assert.Equal(0, Kill(process.Id, SigInt));
-            await process.WaitForExitAsync(Token).WaitAsync(StopBound, Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        await stalled.BodyStarted.Task.WaitAsync(TimeSpan.FromSeconds(60), Token);
+        await process.InterruptAsync(StopBound);
 
-        string printed;
-        lock (output)
-        {
-            printed = output.ToString();
-        }
-
-        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; output:\n{printed}");
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}; output:\n{process.Output}");
         Assert.Equal(["ok"], await QueryAsync("PRAGMA integrity_check"));
         Assert.Equal(["0"], await QueryAsync("SELECT COUNT(*) FROM items"));
         Assert.Equal(["0|<null>"], await QueryAsync("SELECT consecutive_failures || '|' || COALESCE(last_error, '<null>') FROM sources"));
     }
-
-    private const int SigInt = 2;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     private IHost BuildHost(FirstRoundSignal firstRound)
     {
@@ -154,21 +117,7 @@ public sealed class ShutdownDuringCollectionTests : IAsyncLifetime
         return builder.Build();
     }
 
-    private async Task<List<string>> QueryAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString());
-        await connection.OpenAsync(Token);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(Token);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Token))
-        {
-            rows.Add(reader.IsDBNull(0) ? "<null>" : reader.GetValue(0).ToString()!);
-        }
-
-        return rows;
-    }
+    private Task<List<string>> QueryAsync(string sql) => DatabaseFile.QueryAsync(DatabasePath, sql, Token);
 
     private sealed class FirstRoundSignal : ICollectionListener
     {
