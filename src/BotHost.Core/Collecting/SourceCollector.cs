@@ -18,6 +18,10 @@ public sealed class SourceCollector(
     TimeProvider time,
     ILogger<SourceCollector> logger)
 {
+    private const string NotModifiedWithoutValidators =
+        "The server answered 304 Not Modified to a request that carried no validators (no ETag or Last-Modified is stored for this source), " +
+        "so there is nothing to collect; the server is misbehaving, the fetch is retried with backoff.";
+
     /// <summary>Collects when the source is due (or always with <paramref name="force"/>).</summary>
     public async Task<CollectionOutcome> CollectAsync(SourceDefinition definition, bool force, CancellationToken cancellationToken)
     {
@@ -107,10 +111,6 @@ public sealed class SourceCollector(
         CollectingLog.Crashed(logger, definition.Name, ex);
         return $"Parsing failed unexpectedly ({ex.GetType().Name}: {OneLine(ex.Message)}); nothing of this fetch was stored. This is a BotHost bug: report it with the feed.";
     }
-
-    private const string NotModifiedWithoutValidators =
-        "The server answered 304 Not Modified to a request that carried no validators (no ETag or Last-Modified is stored for this source), " +
-        "so there is nothing to collect; the server is misbehaving, the fetch is retried with backoff.";
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
