@@ -25,9 +25,12 @@ public static class CollectingServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.UserAgent), "Feeds:UserAgent must not be empty.")
             .Validate(o => o.SummaryMaxLength is >= 20 and <= 4000, "Feeds:SummaryMaxLength must be between 20 and 4000.")
             .Validate(o => o.MaxBackoffMinutes is >= 1 and <= 10080, "Feeds:MaxBackoffMinutes must be between 1 and 10080.")
+            .Validate(o => o.ParseTimeoutSeconds is >= 1 and <= 600, "Feeds:ParseTimeoutSeconds must be between 1 and 600.")
             .ValidateOnStart();
         services.AddFeedFetching();
         services.AddSingleton(sp => new FeedParser(sp.GetRequiredService<IOptions<FeedOptions>>().Value.SummaryMaxLength));
+        services.AddSingleton<IFeedDocumentParser, FeedParserAdapter>();
+        services.AddSingleton<BoundedParser>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<StoryStore>();

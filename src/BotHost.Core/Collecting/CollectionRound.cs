@@ -1,10 +1,11 @@
 using BotHost.Core.Sources;
+using BotHost.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Collecting;
 
 /// <summary>Collects every configured source once; the fetcher's limiter bounds how many run at a time.</summary>
-public sealed class CollectionRound(SourceCatalog catalog, SourceCollector collector, ILogger<CollectionRound> logger)
+public sealed class CollectionRound(SourceCatalog catalog, SourceCollector collector, SqliteConnectionFactory connections, ILogger<CollectionRound> logger)
 {
     public async Task<IReadOnlyList<CollectionOutcome>> CollectAllAsync(bool force, CancellationToken cancellationToken)
     {
@@ -19,10 +20,10 @@ public sealed class CollectionRound(SourceCatalog catalog, SourceCollector colle
         {
             return await collector.CollectAsync(source, force, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             CollectingLog.Crashed(logger, source.Name, ex);
-            return new CollectionOutcome(source.Name, CollectionStatus.Failed, IngestSummary.Empty, [], ex.Message, TimeSpan.Zero);
+            return new CollectionOutcome(source.Name, CollectionStatus.Failed, IngestSummary.Empty, [], StorageFailureText.For(ex, connections.DatabasePath), TimeSpan.Zero);
         }
     }
 }

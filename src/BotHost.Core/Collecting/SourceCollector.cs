@@ -2,6 +2,8 @@ using BotHost.Core.Feeds;
 using BotHost.Core.Feeds.Fetching;
 using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,13 +12,18 @@ namespace BotHost.Core.Collecting;
 /// <summary>Collects one source: fetch, parse, ingest, and record the source's state (with backoff on failure).</summary>
 public sealed class SourceCollector(
     FeedFetcher fetcher,
-    FeedParser parser,
+    BoundedParser parser,
     ItemIngestor ingestor,
     SourceStore sources,
+    SqliteConnectionFactory connections,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<SourceCollector> logger)
 {
+    private const string NotModifiedWithoutValidators =
+        "The server answered 304 Not Modified to a request that carried no validators (no ETag or Last-Modified is stored for this source), " +
+        "so there is nothing to collect; the server is misbehaving, the fetch is retried with backoff.";
+
     /// <summary>Collects when the source is due (or always with <paramref name="force"/>).</summary>
     public async Task<CollectionOutcome> CollectAsync(SourceDefinition definition, bool force, CancellationToken cancellationToken)
     {
@@ -30,6 +37,10 @@ public sealed class SourceCollector(
         var fetch = await fetcher.FetchAsync(new FetchRequest(definition.Location, state.ETag, state.LastModified), cancellationToken);
         switch (fetch.Status)
         {
+            case FetchStatus.NotModified when state.ETag is null && state.LastModified is null:
+                // Nothing was asked conditionally, so "not modified" answers nothing: taking it as success would
+                // keep a source green forever while it never delivers an item.
+                return await FailAsync(definition, state, NotModifiedWithoutValidators, null, fetch.Elapsed, cancellationToken);
             case FetchStatus.NotModified:
                 await sources.RecordNotModifiedAsync(state.Id, NextNormalFetch(definition), cancellationToken);
                 return new CollectionOutcome(definition.Name, CollectionStatus.NotModified, IngestSummary.Empty, [], null, fetch.Elapsed);
@@ -40,12 +51,13 @@ public sealed class SourceCollector(
         ParsedFeed feed;
         try
         {
-            using var body = new MemoryStream(fetch.Body ?? [], writable: false);
-            feed = parser.Parse(body, new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType));
+            feed = await parser.ParseAsync(definition, fetch.Body ?? [], new FeedParseContext(fetch.FinalUri ?? LocationUri(definition.Location), fetch.ContentType), cancellationToken);
         }
-        catch (Exception ex) when (ex is NotAFeedException or FeedFormatException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync(definition, state, ex.Message, null, fetch.Elapsed, cancellationToken);
+            // Whatever a hostile feed makes the parser throw, the source says why and backs off, and the
+            // round's other sources go on; nothing of this fetch reaches storage.
+            return await FailAsync(definition, state, ParseError(definition, ex), null, fetch.Elapsed, cancellationToken);
         }
 
         var backlog = !state.FirstFetchDone && options.Value.FirstFetchIsBacklog;
@@ -53,13 +65,13 @@ public sealed class SourceCollector(
         try
         {
             summary = await ingestor.IngestAsync(state, definition.Topics, feed, backlog, fetch, NextNormalFetch(definition), cancellationToken);
-            }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A bug or a storage fault on one feed's content: nothing of it was stored (one transaction), the
             // source backs off and says why, and the other sources go on.
             CollectingLog.Crashed(logger, definition.Name, ex);
-            return await FailAsync(definition, state, $"storing its items failed: {ex.Message}", null, fetch.Elapsed, cancellationToken);
+            return await FailAsync(definition, state, $"Storing its items failed, nothing of this fetch was stored: {StorageFailureText.For(ex, connections.DatabasePath)}", null, fetch.Elapsed, cancellationToken);
         }
 
         CollectingLog.Collected(logger, definition.Name, summary.ItemsInFeed, summary.NewItems, summary.NewStories, summary.JoinedExistingStories, summary.Dropped.Count);
@@ -75,10 +87,34 @@ public sealed class SourceCollector(
         SourceDefinition definition, SourceState state, string error, TimeSpan? retryAfter, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var delay = FetchBackoff.NextDelay(state.ConsecutiveFailures + 1, definition.Interval, TimeSpan.FromMinutes(options.Value.MaxBackoffMinutes), retryAfter);
-        await sources.RecordFailureAsync(state.Id, error, time.GetUtcNow() + delay, cancellationToken);
+        try
+        {
+            await sources.RecordFailureAsync(state.Id, error, time.GetUtcNow() + delay, cancellationToken);
+        }
+        catch (SqliteException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A full, read-only or locked database: the outcome and the log still say why; the schedule retries.
+            var unrecorded = StorageFailureText.For(ex, connections.DatabasePath);
+            CollectingLog.FailureNotRecorded(logger, definition.Name, unrecorded);
+            error = $"{error} The failure could not be recorded either: {unrecorded}";
+        }
+
         CollectingLog.Failed(logger, definition.Name, state.ConsecutiveFailures + 1, error, delay);
         return new CollectionOutcome(definition.Name, CollectionStatus.Failed, IngestSummary.Empty, [], error, elapsed);
     }
+
+    private string ParseError(SourceDefinition definition, Exception ex)
+    {
+        if (ex is NotAFeedException or FeedFormatException or ParseTimeoutException)
+        {
+            return ex.Message;
+        }
+
+        CollectingLog.Crashed(logger, definition.Name, ex);
+        return $"Parsing failed unexpectedly ({ex.GetType().Name}: {OneLine(ex.Message)}); nothing of this fetch was stored. This is a BotHost bug: report it with the feed.";
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     // Jitter is added by the schedule; the stored due time only keeps a backed-off source from being hammered.
     private DateTimeOffset NextNormalFetch(SourceDefinition definition) => time.GetUtcNow() + definition.Interval - TimeSpan.FromSeconds(5);

@@ -43,4 +43,7 @@ public sealed class FeedOptions
 
     /// <summary>Upper bound of the exponential backoff after failures.</summary>
     public int MaxBackoffMinutes { get; set; } = 360;
+
+    /// <summary>The collector stops waiting for one parse after this long and fails the source.</summary>
+    public int ParseTimeoutSeconds { get; set; } = 20;
 }

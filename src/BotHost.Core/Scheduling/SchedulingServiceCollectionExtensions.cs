@@ -13,6 +13,11 @@ public static class SchedulingServiceCollectionExtensions
             q.UseTimeProvider(time);
             q.UseInMemoryStore(_ => { });
             q.UseDefaultThreadPool(4);
+
+            // Waiting for jobs alone would let a stalled fetch or a long parse hold Ctrl+C until the host's
+            // shutdown timeout, then be cut off mid-work. Cancelling their tokens first lets them unwind: an
+            // open ingest transaction rolls back and the next run starts clean.
+            q.ConfigureScheduler(o => o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddTransient<FirstRoundJob>();

@@ -7,49 +7,88 @@ namespace BotHost.Core.Storage;
 
 /// <summary>
 /// Applies the numbered SQL files embedded under Storage/Migrations, forward only, each in its own
-/// transaction together with its row in schema_version.
+/// transaction together with its row in schema_version. A migration that fails is rolled back whole.
 /// </summary>
-public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger)
+public sealed partial class DatabaseMigrator
 {
-    private static readonly IReadOnlyList<Migration> Known = LoadMigrations();
+    private static readonly IReadOnlyList<Migration> Embedded = LoadMigrations();
 
-    public static int LatestVersion => Known[^1].Version;
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DatabaseMigrator> _logger;
+    private readonly IReadOnlyList<Migration> _migrations;
 
+    public DatabaseMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger)
+        : this(connections, time, logger, Embedded)
+    {
+    }
+
+    /// <summary>Runs <paramref name="migrations"/> (ascending versions) instead of the embedded ones: tests inject a broken step.</summary>
+    internal DatabaseMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger, IReadOnlyList<Migration> migrations)
+    {
+        _connections = connections;
+        _time = time;
+        _logger = logger;
+        _migrations = migrations;
+    }
+
+    public static int LatestVersion => Embedded[^1].Version;
+
+    internal static IReadOnlyList<Migration> EmbeddedMigrations => Embedded;
+
+    /// <exception cref="SchemaTooNewException">The file was written by a newer BotHost; it is left untouched.</exception>
+    /// <exception cref="MigrationFailedException">A step failed and was rolled back; the earlier steps stay applied.</exception>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        var latest = _migrations[^1].Version;
+        await using var connection = await _connections.OpenAsync(cancellationToken);
         await EnsureVersionTableAsync(connection, cancellationToken);
         var current = await CurrentVersionAsync(connection, cancellationToken);
-        if (current > LatestVersion)
+        if (current > latest)
         {
-            throw new SchemaTooNewException(connections.DatabasePath, current, LatestVersion);
+            throw new SchemaTooNewException(_connections.DatabasePath, current, latest);
         }
 
-        foreach (var migration in Known.Where(m => m.Version > current))
+        foreach (var migration in _migrations.Where(m => m.Version > current))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = connection.CreateCommand())
+            try
             {
-                command.Transaction = transaction;
-                command.CommandText = migration.Sql;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await ApplyAsync(connection, migration, cancellationToken);
+            }
+            catch (SqliteException ex)
+            {
+                throw new MigrationFailedException(_connections.DatabasePath, migration.Version, migration.Name, current, ex);
             }
 
-            await using (var record = connection.CreateCommand())
-            {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_version(version, name, applied_at) VALUES ($v, $n, $t)";
-                record.Parameters.AddWithValue("$v", migration.Version);
-                record.Parameters.AddWithValue("$n", migration.Name);
-                record.Parameters.AddWithValue("$t", time.GetUtcNow().ToUnixTimeMilliseconds());
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            StorageLog.MigrationApplied(logger, migration.Version, migration.Name);
+            current = migration.Version;
+            StorageLog.MigrationApplied(_logger, migration.Version, migration.Name);
         }
 
-        return LatestVersion;
+        return latest;
+    }
+
+    private async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
+    {
+        // Disposing the transaction without a commit rolls the whole step back, its DDL included.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = migration.Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var record = connection.CreateCommand())
+        {
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_version(version, name, applied_at) VALUES ($v, $n, $t)";
+            record.Parameters.AddWithValue("$v", migration.Version);
+            record.Parameters.AddWithValue("$n", migration.Name);
+            record.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task EnsureVersionTableAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -89,6 +128,4 @@ public sealed partial class DatabaseMigrator(SqliteConnectionFactory connections
 
     [GeneratedRegex(@"Migrations\.(\d{4})_([a-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
-
-    private sealed record Migration(int Version, string Name, string Sql);
 }

@@ -4,7 +4,7 @@ namespace BotHost.Core.Stories;
 internal static partial class RedirectWrappers
 {
     /// <param name="host">Lower-case ASCII host.</param>
-    /// <param name="path">Raw path.</param>
+    /// <param name="path">Normalised path (percent-encoding and dot segments), so an escaped "/%75rl" is "/url".</param>
     /// <param name="rawQuery">Raw query without '?', or empty.</param>
     /// <param name="target">The decoded wrapped URL, not yet validated.</param>
     public static bool TryGetTarget(string host, string path, string rawQuery, out string target)

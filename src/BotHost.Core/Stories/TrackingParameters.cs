@@ -19,10 +19,14 @@ internal static class TrackingParameters
 
     private const string UtmPrefix = "utm_";
 
-    /// <summary><paramref name="decodedName"/> is the fully percent-decoded parameter name.</summary>
-    public static bool IsTracker(string decodedName)
+    /// <param name="host">Lower-case ASCII host of the link.</param>
+    /// <param name="decodedName">The fully percent-decoded parameter name.</param>
+    /// <param name="decodedValue">The fully percent-decoded value (empty when the parameter has none).</param>
+    public static bool IsTracker(string host, string decodedName, string decodedValue)
     {
         var name = decodedName.ToLowerInvariant();
-        return name.StartsWith(UtmPrefix, StringComparison.Ordinal) || Names.Contains(name);
+        return name.StartsWith(UtmPrefix, StringComparison.Ordinal)
+            || Names.Contains(name)
+            || (name == MediumFeedSource.ParameterName && MediumFeedSource.IsFeedTag(host, decodedValue));
     }
 }

@@ -131,9 +131,12 @@ public static class UrlCanonicalizer
         }
 
         var q = remainder.IndexOf('?');
-        var path = (q < 0 ? remainder : remainder[..q]).Replace('\\', '/');
+        var rawPath = (q < 0 ? remainder : remainder[..q]).Replace('\\', '/');
         var rawQuery = q < 0 ? string.Empty : remainder[(q + 1)..];
 
+        // Wrappers are recognised on the normalised path, or "/%75rl" would pass as a plain link whose
+        // canonical form "/url" is a wrapper: canonicalising twice would then give another answer.
+        var path = DotSegments.Remove(PercentEncoding.Normalize(rawPath.Length == 0 ? "/" : rawPath));
         if (RedirectWrappers.TryGetTarget(host, path, rawQuery, out var target))
         {
             if (depth >= MaxUnwrapDepth)
@@ -152,8 +155,8 @@ public static class UrlCanonicalizer
             sb.Append(':').Append(port);
         }
 
-        sb.Append(DotSegments.Remove(PercentEncoding.Normalize(path.Length == 0 ? "/" : path)));
-        AppendQuery(sb, rawQuery);
+        sb.Append(path);
+        AppendQuery(sb, host, rawQuery);
         canonical = sb.ToString();
         return null;
     }
@@ -229,6 +232,12 @@ public static class UrlCanonicalizer
             {
                 return $"URL host '{Excerpt(rawHost)}' is not a valid internationalised domain name.";
             }
+
+            // IDNA maps the full-width and ideographic full stops to '.', which can make the trailing dot.
+            if (name.EndsWith('.') && !rawHost.EndsWith('.'))
+            {
+                name = name[..^1];
+            }
         }
 
         name = name.ToLowerInvariant();
@@ -240,7 +249,7 @@ public static class UrlCanonicalizer
             }
         }
 
-        if (name.StartsWith('.') || name.Contains("..", StringComparison.Ordinal))
+        if (name.StartsWith('.') || name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
         {
             return $"URL host '{Excerpt(rawHost)}' has an empty label.";
         }
@@ -249,7 +258,7 @@ public static class UrlCanonicalizer
         return null;
     }
 
-    private static void AppendQuery(StringBuilder sb, string rawQuery)
+    private static void AppendQuery(StringBuilder sb, string host, string rawQuery)
     {
         var first = true;
         foreach (var pair in rawQuery.Split('&'))
@@ -262,7 +271,8 @@ public static class UrlCanonicalizer
             var normalized = PercentEncoding.Normalize(pair);
             var eq = normalized.IndexOf('=');
             var name = PercentEncoding.Decode(eq < 0 ? normalized : normalized[..eq], plusIsSpace: true);
-            if (TrackingParameters.IsTracker(name))
+            var value = eq < 0 ? string.Empty : PercentEncoding.Decode(normalized[(eq + 1)..], plusIsSpace: true);
+            if (TrackingParameters.IsTracker(host, name, value))
             {
                 continue;
             }

@@ -14,7 +14,7 @@ public static class StartupFailure
         message = exception switch
         {
             OptionsValidationException ov => "invalid configuration: " + string.Join(" ", ov.Failures),
-            SchemaTooNewException or SourcesFileException or TopicsFileException => exception.Message,
+            SchemaTooNewException or MigrationFailedException or SourcesFileException or TopicsFileException => exception.Message,
             SqliteException sql => $"the database could not be opened ({sql.Message}); check Storage:DatabasePath.",
             AggregateException { InnerExceptions.Count: 1 } agg when TryDescribe(agg.InnerException!, out var inner) => inner,
             _ => string.Empty,

@@ -69,6 +69,21 @@ public sealed class UrlCanonicalizerTests
         { "nested wrappers unwrapped", "https://www.google.com/url?q=" + Uri.EscapeDataString("https://l.facebook.com/l.php?u=" + Uri.EscapeDataString("https://Example.com/a?utm_source=x")), "https://example.com/a" },
         { "google search page is not a wrapper", "https://www.google.com/search?q=rust", "https://www.google.com/search?q=rust" },
         { "wrapper without target kept", "https://l.facebook.com/l.php?h=abc", "https://l.facebook.com/l.php?h=abc" },
+        { "wrapper behind an escaped path unwrapped", "https://www.google.com/%75rl?q=https%3A%2F%2Fexample.com%2Fa", "https://example.com/a" },
+        { "wrapper behind an escaped dot unwrapped", "https://l.facebook.com/l%2Ephp?u=https%3A%2F%2Fexample.com%2Fa&h=AT0", "https://example.com/a" },
+        { "wrapper behind dot segments unwrapped", "https://l.facebook.com/x/../l.php?u=https%3A%2F%2Fexample.com%2Fa", "https://example.com/a" },
+        { "full-width dot ending the host dropped", "https://example.com\uFF0E/a", "https://example.com/a" },
+        { "medium publication feed tag on its own domain dropped", "https://netflixtechblog.com/title-slug-7b3e2f1a9c0d?source=rss----2615bd06b42e---4", "https://netflixtechblog.com/title-slug-7b3e2f1a9c0d" },
+        { "medium user feed tag on medium.com dropped", "https://medium.com/@jane/post-7b3e2f1a9c0d?source=rss-8a7c1f2e3d4b------2", "https://medium.com/@jane/post-7b3e2f1a9c0d" },
+        { "medium tag feed tag on a medium subdomain dropped", "https://jane.medium.com/post-7b3e2f1a9c0d?source=rss------programming-5", "https://jane.medium.com/post-7b3e2f1a9c0d" },
+        { "medium publication feed tag on medium.com dropped", "https://medium.com/better-programming/post-7b3e2f1a9c0d?source=rss----d0b105d10f0a---4", "https://medium.com/better-programming/post-7b3e2f1a9c0d" },
+        { "medium feed tag name and value in any case dropped", "https://netflixtechblog.com/post-7b3e2f1a9c0d?Source=RSS----2615BD06B42E---4", "https://netflixtechblog.com/post-7b3e2f1a9c0d" },
+        { "medium feed tag dropped, friend-link key kept", "https://medium.com/p/7b3e2f1a9c0d?source=rss----2615bd06b42e---4&sk=9f2c01", "https://medium.com/p/7b3e2f1a9c0d?sk=9f2c01" },
+        { "medium non-feed source kept", "https://medium.com/p/7b3e2f1a9c0d?source=friends_link&sk=9f2c01", "https://medium.com/p/7b3e2f1a9c0d?source=friends_link&sk=9f2c01" },
+        { "source=rss on another site kept", "https://example.com/a?source=rss", "https://example.com/a?source=rss" },
+        { "rss-like source on another site kept", "https://shop.example/item?source=rss-feed-2", "https://shop.example/item?source=rss-feed-2" },
+        { "medium tag-feed shape on another site kept", "https://example.com/a?source=rss------programming-5", "https://example.com/a?source=rss------programming-5" },
+        { "other source values on another site kept", "https://example.com/a?source=twitter&id=3", "https://example.com/a?source=twitter&id=3" },
     };
 
     public static TheoryData<string, string> Rejections { get; } = new()
@@ -93,6 +108,8 @@ public sealed class UrlCanonicalizerTests
         { "https://example.com:8o/", "port '8o'" },
         { "https://exa mple.com/", "contains ' '" },
         { "https://example..com/", "empty label" },
+        { "https://example.com../", "empty label" },
+        { "https://example.com\uFF0E./", "empty label" },
         { "https://[::1/", "malformed IPv6" },
         { "https://[zz::1]/", "not a valid IPv6" },
         { "https://www.google.com/url?q=javascript%3Aalert(1)", "points to an unusable link" },
@@ -231,6 +248,16 @@ public sealed class UrlCanonicalizerTests
         var keys = variants.Select(UrlCanonicalizer.StoryKey).Distinct().ToList();
 
         Assert.Single(keys);
+    }
+
+    [Fact]
+    public void StoryKey_OfAMediumFeedLinkAndTheSamePostLinkedFromHackerNews_AreEqual()
+    {
+        var fromMediumFeed = UrlCanonicalizer.StoryKey("https://netflixtechblog.com/title-slug-7b3e2f1a9c0d?source=rss----2615bd06b42e---4");
+
+        var fromHackerNews = UrlCanonicalizer.StoryKey("https://netflixtechblog.com/title-slug-7b3e2f1a9c0d");
+
+        Assert.Equal(fromHackerNews, fromMediumFeed);
     }
 
     [Fact]

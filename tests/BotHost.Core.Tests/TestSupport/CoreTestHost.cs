@@ -37,6 +37,7 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
 
+    /// <param name="configure">Runs after the product's registrations, so a test can replace a service (e.g. the parser).</param>
     public static async Task<CoreTestHost> StartAsync(
         string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
@@ -56,17 +57,16 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection();
-        configure?.Invoke(collection);
-        var services = collection
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddStorage()
             .AddCollecting()
             .AddDigests()
-            .AddSubscriptions()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddSubscriptions();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         return new CoreTestHost(directory, time, services);
     }
@@ -85,6 +85,10 @@ public sealed class CoreTestHost : IAsyncDisposable
         });
         File.WriteAllText(SourcesFile, "{ \"sources\": [" + string.Join(",", entries) + "] }");
     }
+
+    /// <summary>Writes the sources file listing the given (name, absolute URL) feeds.</summary>
+    public void WriteSourceUrls(params (string Name, Uri Url)[] feeds) =>
+        File.WriteAllText(SourcesFile, "{ \"sources\": [" + string.Join(",", feeds.Select(f => $"{{ \"name\": \"{f.Name}\", \"url\": \"{f.Url}\" }}")) + "] }");
 
     /// <summary>Must be written before the first collection: the vocabulary is read once, when the pipeline is built.</summary>
     public void WriteTopics(string json) => File.WriteAllText(TopicsFile, json);
@@ -115,6 +119,14 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         return result;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     public Task<Digest> ComposeDigestAsync() => Services.GetRequiredService<DigestComposer>().ComposeAsync(TestContext.Current.CancellationToken);

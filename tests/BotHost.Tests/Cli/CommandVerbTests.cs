@@ -1,3 +1,4 @@
+using BotHost.Tests.Hosting;
 using System.Diagnostics;
 using BotHost.Core.Subscriptions;
 using BotHost.Tests.Bridge;
@@ -99,7 +100,7 @@ public sealed class CommandVerbTests
 
     private static async Task<CliRunner.Result> RunProcessAsync(string database, params string[] args)
     {
-        var start = BotHostProcess.StartInfo(database, args);
+        var start = BotHostProcess.StartInfo(new Dictionary<string, string> { ["Storage__DatabasePath"] = database }, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);

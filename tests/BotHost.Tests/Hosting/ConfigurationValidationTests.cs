@@ -11,6 +11,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("Discord:GatewayUrl", "http://127.0.0.1:1", "Discord:GatewayUrl")]
     [InlineData("Feeds:MaxBodyBytes", "0", "Feeds:MaxBodyBytes")]
     [InlineData("Storage:RetentionDays", "0", "Storage:RetentionDays")]
+    [InlineData("Feeds:ParseTimeoutSeconds", "0", "Feeds:ParseTimeoutSeconds")]
     public async Task Start_WithInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value, string named)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));

@@ -31,11 +31,15 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
 
     public IReadOnlyList<FeedItem> Items => _items;
 
+    /// <summary>Checked once per item (<see cref="FeedParseContext.Cancellation"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public void AddError(string error) => _errors.Add(error);
 
     /// <summary>Cleans one item, applies the id fallbacks and keeps it; skips it (with an error) when it has no title and no link.</summary>
     public void AddItem(RawFeedItem raw)
     {
+        Cancellation.ThrowIfCancellationRequested();
         _seen++;
         if (_items.Count >= MaxItems)
         {

@@ -48,7 +48,7 @@ public sealed class FeedParser
         var document = FeedDocument.Open(data, context.ContentType, errors);
         if (document.Syntax == FeedSyntax.Json)
         {
-            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, errors);
+            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, errors) { Cancellation = context.Cancellation };
             new JsonFeedParser(state).Parse(document.Utf8Bytes().Span);
             return state.ToParsedFeed();
         }
@@ -85,7 +85,7 @@ public sealed class FeedParser
             throw new FeedFormatException($"The document is not well-formed XML before its root element: {ex.Message}", ex);
         }
 
-        var state = new FeedParseState(DetectFormat(reader, document, context), context.SourceUri, _summaryMaxLength, errors);
+        var state = new FeedParseState(DetectFormat(reader, document, context), context.SourceUri, _summaryMaxLength, errors) { Cancellation = context.Cancellation };
         try
         {
             switch (state.Format)
