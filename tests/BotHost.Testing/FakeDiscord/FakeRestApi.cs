@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ public sealed class FakeRestApi
     private readonly ConcurrentDictionary<ulong, FakeMessage> _messages = new();
     private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
     private readonly Lock _createLock = new();
+    private readonly FakeConditions _conditions = new();
     private long _nextId = 1_300_000_000_000_000_000;
     private int _totalRequests;
     private int _rateLimited;
@@ -47,13 +49,22 @@ public sealed class FakeRestApi
     /// <summary>Every message ever created, in id order, including deleted ones (see <see cref="FakeMessage.Deleted"/>).</summary>
     public IReadOnlyList<FakeMessage> Messages => [.. _messages.Values.OrderBy(m => m.Id)];
 
+    /// <summary>Completes once <paramref name="condition"/> holds (checked after every request and every stored change).</summary>
+    public Task WaitUntilAsync(
+        Func<FakeRestApi, bool> condition,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string? description = null)
+        => _conditions.WaitAsync(() => condition(this), timeout, description);
+
     internal async Task HandleAsync(HttpContext context, string bucket, string major, bool globalExempt, Func<string, (int Status, JsonNode? Body)> handler)
     {
         Interlocked.Increment(ref _totalRequests);
         var request = context.Request;
+        var path = request.Path.Value ?? string.Empty;
         var receivedAt = _time.GetUtcNow();
         var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
         var status = 0;
+        var committed = false;
         try
         {
             if (Faults.Latency > TimeSpan.Zero)
@@ -61,32 +72,61 @@ public sealed class FakeRestApi
                 await Task.Delay(Faults.Latency, _time, context.RequestAborted);
             }
 
-            if (Faults.TryTakeDrop())
+            if (Faults.TryTakeDrop(path))
             {
                 context.Abort();
                 return;
             }
 
-            var (code, json) = Gate(context, bucket, major, globalExempt) ?? Handle(handler, body);
-            status = code;
+            var refused = Gate(context, bucket, major, globalExempt, path);
+            var (code, json) = refused ?? handler(body);
+            committed = refused is null;
+            if (committed)
+            {
+                _conditions.Changed();
+                if (Faults.TryTakeAfterCommit(path, out var fault))
+                {
+                    switch (fault.Kind)
+                    {
+                        case FakeRestFaults.FaultKind.DropAfterCommit:
+                            context.Abort();
+                            return;
+                        case FakeRestFaults.FaultKind.FailAfterCommit:
+                            (code, json) = Error(fault.Status, 0, $"{fault.Status}: injected failure after commit");
+                            break;
+                        default:
+                            await Task.Delay(fault.Hold, _time, context.RequestAborted);
+                            break;
+                    }
+                }
+            }
+
             context.Response.StatusCode = code;
             if (json is not null)
             {
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
             }
+
+            status = code;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (its timeout) or went away while the answer was held or written.
         }
         finally
         {
             _requests.Enqueue(new FakeRestRequest(
                 request.Method,
-                request.Path.Value ?? string.Empty,
+                path,
                 request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
                 request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
                 request.ContentType,
                 body,
                 receivedAt,
-                status));
+                status,
+                committed));
+            _conditions.Changed();
         }
     }
 
@@ -198,7 +238,7 @@ public sealed class FakeRestApi
         => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["name"] = "Fake BotHost" });
 
     /// <summary>Auth, User-Agent, injected faults and rate limits; null when the request may proceed.</summary>
-    private (int, JsonNode?)? Gate(HttpContext context, string bucket, string major, bool globalExempt)
+    private (int, JsonNode?)? Gate(HttpContext context, string bucket, string major, bool globalExempt, string path)
     {
         if (!string.Equals(context.Request.Headers.Authorization.ToString(), "Bot " + Options.Token, StringComparison.Ordinal))
         {
@@ -210,7 +250,7 @@ public sealed class FakeRestApi
             return Error(403, 40333, "internal network error");
         }
 
-        if (Faults.TryTakeStatus(out var failure))
+        if (Faults.TryTakeStatus(path, out var failure))
         {
             return Error(failure, 0, $"{failure}: injected failure");
         }
@@ -263,8 +303,6 @@ public sealed class FakeRestApi
             ["global"] = global,
         });
     }
-
-    private static (int, JsonNode?) Handle(Func<string, (int Status, JsonNode? Body)> handler, string body) => handler(body);
 
     private static (int, JsonNode?) InvalidForm(JsonObject errors)
         => (400, new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = errors });
