@@ -28,6 +28,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
+    private int _disposed;
 
     public InteractionDispatcher(
         CommandCatalog catalog,
@@ -42,6 +43,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
         _logger = logger;
     }
+
+    /// <summary>Completes when every run started by the HTTP endpoint has finished (tests use it to know nothing more will be sent).</summary>
+    internal Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
 
     /// <summary>Handles an interaction received over the gateway (INTERACTION_CREATE <c>d</c> payload).</summary>
     public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
@@ -267,6 +271,11 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         // The bound starts before cancelling, so a handler that ignores cancellation delays shutdown by at most ShutdownWait.
         var background = Task.WhenAll(_background.Keys).WaitAsync(ShutdownWait, _time);
         await _stopping.CancelAsync();

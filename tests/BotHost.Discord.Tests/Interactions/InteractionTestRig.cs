@@ -38,6 +38,7 @@ internal sealed class InteractionTestRig : IAsyncDisposable
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var server = await FakeDiscordServer.StartAsync(time, TestContext.Current.CancellationToken);
+        server.Rest.Options.Token = "test-bot-token";
         var options = new DiscordOptions
         {
             ApiBaseUrl = server.ApiBaseUri.ToString(),

@@ -22,6 +22,9 @@ public sealed class RestInteractionApiTests
         Assert.Equal(HttpStatusCode.BadRequest, error.Status);
         Assert.Equal(InteractionApiException.AlreadyAcknowledged, error.DiscordCode);
         Assert.DoesNotContain("token-10", error.Message, StringComparison.Ordinal);
+        var callbacks = rig.Server.InteractionRequests.Where(r => r.Route == Testing.FakeDiscord.FakeInteractionRoute.Callback).ToList();
+        Assert.Equal([204, 400], callbacks.Select(r => r.Status));
+        Assert.Equal([null, InteractionApiException.AlreadyAcknowledged], callbacks.Select(r => r.ErrorCode));
     }
 
     [Fact]
