@@ -3,6 +3,7 @@ using System.Text.Json;
 using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -215,7 +216,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         try
         {
-            return await invoke(cancellationToken);
+            return Checked(route, await invoke(cancellationToken), interactionId);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -223,6 +224,28 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             return route.Deferral is null
                 ? CommandResponse.Choices([])
                 : CommandResponse.Error($"Something went wrong while running {route.Name}. The error was logged; please try again later.");
+        }
+    }
+
+    /// <summary>An answer Discord would refuse is replaced by an error the user can see, so the interaction never goes unanswered.</summary>
+    private CommandResponse Checked(HandlerRoute route, CommandResponse answer, ulong interactionId)
+    {
+        if (answer is CommandResponse.DeferredResponse)
+        {
+            return answer;
+        }
+
+        try
+        {
+            InteractionLimits.Validate(answer.ToInitialResponse());
+            return answer;
+        }
+        catch (DiscordValidationException ex)
+        {
+            InteractionsLog.AnswerBrokeLimit(_logger, route.Name, interactionId, ex.FieldPath, ex.Limit);
+            return route.Deferral is null
+                ? CommandResponse.Choices([])
+                : CommandResponse.Error($"The answer to {route.Name} did not fit Discord's limits. The problem was logged; please try again later.");
         }
     }
 

@@ -69,17 +69,4 @@ public sealed class RestInteractionApiTests
         Assert.Equal(555UL, command.GuildId);
         Assert.Equal(InteractionBuilder.ApplicationId, command.ApplicationId);
     }
-
-    [Fact]
-    public async Task BulkOverwrite_WithoutBotToken_ThrowsNamingTheSetting()
-    {
-        await using var rig = await InteractionTestRig.StartAsync();
-        rig.Options.Token = null;
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => rig.Api.BulkOverwriteGlobalCommandsAsync(InteractionBuilder.ApplicationId, [], Ct));
-
-        Assert.Contains("Discord:Token", error.Message, StringComparison.Ordinal);
-        Assert.Empty(rig.Server.InteractionRequests);
-    }
 }
