@@ -220,11 +220,11 @@ public sealed class DiscordRestClient : IDiscordMessenger
                 }
             }
 
-            _buckets.Learn(route, response.RateLimit.Bucket, bucket);
-            bucket.Update(response.RateLimit);
+            var limit = _buckets.Learn(route, response.RateLimit.Bucket, bucket);
+            limit.Update(response.RateLimit);
             if (response.Status == HttpStatusCode.TooManyRequests)
             {
-                OnRateLimited(route, response, bucket);
+                OnRateLimited(route, response, limit);
             }
 
             return (response, null);
