@@ -153,5 +153,6 @@ public sealed class GatewayResumeTests
         Assert.Equal(1, harness.Gateway.IdentifyCount);
         Assert.Equal(1, harness.Gateway.ResumeCount);
         Assert.Equal(handled, harness.Gateway.Resumes.Single().GetProperty("seq").GetInt64());
+        Assert.Empty(harness.Gateway.ServerCloseCodes);
     }
 }

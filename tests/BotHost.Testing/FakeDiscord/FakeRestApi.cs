@@ -31,6 +31,9 @@ public sealed class FakeRestApi
 
     public FakeRestOptions Options { get; } = new();
 
+    /// <summary>What GET /gateway/bot reports; the fake gateway supplies it.</summary>
+    internal Func<(int Remaining, int MaxConcurrency)> SessionStartLimit { get; set; } = () => (999, 1);
+
     public FakeRestFaults Faults { get; } = new();
 
     public int TotalRequests => Volatile.Read(ref _totalRequests);
@@ -246,7 +249,13 @@ public sealed class FakeRestApi
     {
         ["url"] = Options.GatewayUrl,
         ["shards"] = Options.GatewayShards,
-        ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+        ["session_start_limit"] = new JsonObject
+        {
+            ["total"] = 1000,
+            ["remaining"] = SessionStartLimit().Remaining,
+            ["reset_after"] = 14_400_000,
+            ["max_concurrency"] = SessionStartLimit().MaxConcurrency,
+        },
     });
 
     internal (int, JsonNode?) CurrentApplication()
