@@ -55,4 +55,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 3015, Level = LogLevel.Critical, Message = "Gateway client stopped on an unexpected error")]
     public static partial void Crashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "Gateway send limit ({Limit} payloads per 60 s) reached; waiting {Delay} before sending")]
+    public static partial void SendLimited(ILogger logger, int limit, TimeSpan delay);
 }

@@ -40,8 +40,9 @@ public sealed class GatewayEnforcementReactionTests
             await harness.Gateway.RequestHeartbeatAsync();
         }
 
-        // IDENTIFY was one of the 120 payloads this window allows.
+        // IDENTIFY was one of the 120 payloads this window allows; the client logs once it waits for room.
         await harness.Gateway.WaitUntilAsync(g => g.HeartbeatCount == 119);
+        await harness.Logs.WaitForAsync("Gateway send limit (120 payloads per 60 s) reached");
         harness.Time.Advance(TimeSpan.FromSeconds(60));
         await harness.Gateway.WaitUntilAsync(g => g.HeartbeatCount >= 130);
 

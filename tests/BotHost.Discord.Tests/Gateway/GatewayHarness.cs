@@ -21,7 +21,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Time = time;
         Server = server;
         Gateway.HeartbeatIntervalMs = (int)HeartbeatInterval.TotalMilliseconds;
-        Info = new StubGatewayInfoSource(Answer(remaining: 1000));
+        Info = new StubGatewayInfoSource(Answer(remaining: 1000), time) { Probe = () => Gateway.ConnectionCount };
     }
 
     public FakeTimeProvider Time { get; }
@@ -68,6 +68,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await StartClientAsync();
         await Dispatches.WaitForEventAsync("READY");
     }
+
+    /// <summary>The delays the client logged before reconnecting ("Waiting {Delay} before the next gateway connection"), in order.</summary>
+    public IReadOnlyList<string> LoggedWaits()
+        => [.. Logs.Entries.Where(e => e.EventId == 3010).Select(e => e.State.Split(';').First(p => p.StartsWith("Delay=", StringComparison.Ordinal))["Delay=".Length..])];
+
+    /// <summary>Fake-clock arrival times of the client's IDENTIFY payloads.</summary>
+    public IReadOnlyList<DateTimeOffset> IdentifyTimes() => [.. Gateway.Frames.Where(f => f.Op == 2).Select(f => f.ReceivedAt)];
 
     /// <summary>The MESSAGE_CREATE sequences the consumer saw, in order.</summary>
     public IReadOnlyList<long> MessageSequences()

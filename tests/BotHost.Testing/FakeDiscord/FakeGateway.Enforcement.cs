@@ -107,11 +107,21 @@ public sealed partial class FakeGateway
 
     private async Task RefuseAsync(FakeGatewayConnection connection, int code, string reason)
     {
+        var alreadyClosing = false;
         Record(() =>
         {
-            connection.Closing = true;
-            _serverCloseCodes.Add(code);
+            alreadyClosing = connection.Closing;
+            if (!alreadyClosing)
+            {
+                connection.Closing = true;
+                _serverCloseCodes.Add(code);
+            }
         });
+        if (alreadyClosing)
+        {
+            return;
+        }
+
         try
         {
             await connection.CloseAsync(code, reason);
@@ -122,36 +132,22 @@ public sealed partial class FakeGateway
         }
     }
 
-    private async Task WatchHeartbeatsAsync(FakeGatewayConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Arms the zombie watchdog: fires <see cref="HeartbeatTimeout"/> after HELLO unless a heartbeat re-arms it.
+    /// Re-armed inside the lock that records the heartbeat, so by the time a test can see a heartbeat its new
+    /// deadline already counts from it.
+    /// </summary>
+    private ITimer? StartWatchdog(FakeGatewayConnection connection)
+        => HeartbeatTimeout is { } timeout
+            ? _time.CreateTimer(_ => _ = RefuseAsync(connection, ZombieCloseCode, "no heartbeat received"), null, timeout, Timeout.InfiniteTimeSpan)
+            : null;
+
+    /// <summary>Call with the lock held.</summary>
+    private void RearmWatchdog(FakeGatewayConnection connection)
     {
-        try
+        if (HeartbeatTimeout is { } timeout)
         {
-            while (true)
-            {
-                DateTimeOffset due;
-                lock (_lock)
-                {
-                    if (connection.Closing)
-                    {
-                        return;
-                    }
-
-                    due = connection.LastHeartbeat + timeout;
-                }
-
-                var wait = due - _time.GetUtcNow();
-                if (wait <= TimeSpan.Zero)
-                {
-                    await RefuseAsync(connection, ZombieCloseCode, "no heartbeat received");
-                    return;
-                }
-
-                await Task.Delay(wait, _time, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The connection ended first.
+            connection.Watchdog?.Change(timeout, Timeout.InfiniteTimeSpan);
         }
     }
 }

@@ -17,19 +17,17 @@ public sealed partial class FakeGateway
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new FakeGatewayConnection(socket, context, _time.GetUtcNow());
-        using var watching = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted);
-        var watch = Task.CompletedTask;
         Record(() =>
         {
             _connectionCount++;
             _connectionQueries.Add(context.Request.QueryString.Value ?? "");
             _connectionPaths.Add(connection.Path);
             _current = connection;
+            connection.Watchdog = StartWatchdog(connection);
         });
         try
         {
             await connection.SendAsync($$"""{"op":10,"d":{"heartbeat_interval":{{HeartbeatIntervalMs}}},"s":null,"t":null}""");
-            watch = HeartbeatTimeout is { } timeout ? WatchHeartbeatsAsync(connection, timeout, watching.Token) : Task.CompletedTask;
             while (await connection.ReceiveAsync() is { } message)
             {
                 await HandleMessageAsync(connection, message.Text, message.Bytes);
@@ -60,8 +58,7 @@ public sealed partial class FakeGateway
         }
         finally
         {
-            await watching.CancelAsync();
-            await watch;
+            connection.Watchdog?.Dispose();
             Record(() =>
             {
                 if (_current == connection)
@@ -140,6 +137,7 @@ public sealed partial class FakeGateway
         {
             _heartbeats.Add(new FakeGatewayHeartbeat(sequence, now));
             connection.LastHeartbeat = now;
+            RearmWatchdog(connection);
         });
         if (AckHeartbeats)
         {

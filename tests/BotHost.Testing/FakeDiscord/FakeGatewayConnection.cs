@@ -28,7 +28,10 @@ internal sealed class FakeGatewayConnection(WebSocket socket, HttpContext contex
     /// <summary>Set once the fake has closed the socket for a protocol violation; later frames are ignored.</summary>
     public bool Closing { get; set; }
 
-    /// <summary>When the last heartbeat (or HELLO) arrived, for the server-side zombie check.</summary>
+    /// <summary>Fires when no heartbeat arrived for FakeGateway.HeartbeatTimeout; null when that check is off.</summary>
+    public ITimer? Watchdog { get; set; }
+
+    /// <summary>When the last heartbeat (or HELLO) arrived.</summary>
     public DateTimeOffset LastHeartbeat { get; set; } = openedAt;
 
     /// <summary>Counts one payload from the client; returns how many arrived in the window ending now.</summary>
