@@ -15,7 +15,7 @@ namespace BotHost.Discord.Rest;
 /// BotHost's own Discord API v10 REST client: per-route buckets, a proactive global limit, 429 and 5xx
 /// handling, invalid-request accounting. Register it once (it holds the rate-limit state).
 /// </summary>
-public sealed class DiscordRestClient : IDiscordMessenger
+public sealed partial class DiscordRestClient : IDiscordMessenger
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
