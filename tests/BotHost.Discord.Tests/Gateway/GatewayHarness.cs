@@ -38,6 +38,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public CapturingLogger<GatewayClient> Logs { get; } = new();
 
+    /// <summary>Shared by every client the harness starts, as a database would be across restarts.</summary>
+    public InMemoryGatewaySessionStore SessionStore { get; } = new();
+
     public GatewayClient Client { get; private set; } = null!;
 
     public DispatchRecorder Dispatches { get; private set; } = null!;
@@ -57,9 +60,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public async Task StartClientAsync()
     {
         Start = Time.GetUtcNow();
-        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter));
+        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter), SessionStore);
         Dispatches = new DispatchRecorder(Client);
         await Client.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Stops and disposes the current client, then starts a new one (a process restart), with a fresh dispatch recorder.</summary>
+    public async Task RestartClientAsync()
+    {
+        await Client.StopAsync(TestContext.Current.CancellationToken);
+        await Client.DisposeAsync();
+        await StartClientAsync();
     }
 
     /// <summary>Starts the client and waits until it has handled READY.</summary>

@@ -72,6 +72,42 @@ public sealed class DiscordRunTests : IAsyncLifetime
         Assert.DoesNotContain(logs.Lines, l => l.Contains("interaction-token-1", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 13, acceptance 5: with KeepSessionOnStop a quick restart resumes; one IDENTIFY across both runs.</summary>
+    [Fact]
+    public async Task Run_WithKeepSessionOnStop_RestartResumesInsteadOfIdentifying_AndAnswersWhatArrivedMeanwhile()
+    {
+        var logs = new CapturingLoggerProvider();
+        var keepSession = new Dictionary<string, string?> { ["Discord:Gateway:KeepSessionOnStop"] = "true" };
+        using (var first = BuildHost(logs, keepSession))
+        {
+            await first.StartAsync(TestContext.Current.CancellationToken);
+            await _discord.Gateway.WaitUntilAsync(g => g.IdentifyCount == 1 && g.IsConnected);
+            await WaitForAsync(r => r.Route == FakeInteractionRoute.GlobalCommands);
+            await first.StopAsync(TestContext.Current.CancellationToken);
+        }
+
+        await _discord.Gateway.WaitUntilAsync(g => !g.IsConnected);
+        // Sent while no bot is connected: Discord keeps it in the session and replays it on resume.
+        _discord.IssueInteraction(4343, "interaction-token-2");
+        await _discord.Gateway.SendDispatchAsync("INTERACTION_CREATE",
+            """{"id":"4343","application_id":"1100000000000000001","type":2,"token":"interaction-token-2","guild_id":"77","channel_id":"88","member":{"user":{"id":"5","username":"ada"},"permissions":"0"},"data":{"id":"1","name":"latest","type":1,"options":[{"name":"count","type":4,"value":50}]}}""");
+        using (var second = BuildHost(logs, keepSession))
+        {
+            await second.StartAsync(TestContext.Current.CancellationToken);
+            await _discord.Gateway.WaitUntilAsync(g => g.ResumeCount == 1 && g.IsConnected);
+            var answer = await AnswerShownAsync(4343);
+            await second.StopAsync(TestContext.Current.CancellationToken);
+
+            Assert.Contains("count must be between 1 and 20", answer, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, _discord.Gateway.IdentifyCount);
+        Assert.Equal(["/", FakeGateway.ResumePath], _discord.Gateway.ConnectionPaths);
+        Assert.Equal([4000, 4000], _discord.Gateway.ClientCloseCodes.OfType<int>());
+        Assert.Equal("session-1", _discord.Gateway.Resumes.Single().GetProperty("session_id").GetString());
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(Token, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Run_WhenGatewayClosesWithAFatalCode_StopsTheHostWithANonZeroExitCode()
     {
