@@ -15,7 +15,7 @@ namespace BotHost.Discord.Rest;
 /// BotHost's own Discord API v10 REST client: per-route buckets, a proactive global limit, 429 and 5xx
 /// handling, invalid-request accounting. Register it once (it holds the rate-limit state).
 /// </summary>
-public sealed class DiscordRestClient : IDiscordMessenger
+public sealed partial class DiscordRestClient : IDiscordMessenger
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -137,7 +137,7 @@ public sealed class DiscordRestClient : IDiscordMessenger
         var failures = 0;
         while (true)
         {
-            if (_tokenRejected)
+            if (_tokenRejected && route.UsesBotToken)
             {
                 throw new DiscordHttpException(HttpStatusCode.Unauthorized, Name(route), null, "The bot token was rejected earlier; no further requests are sent.", []);
             }
@@ -180,8 +180,10 @@ public sealed class DiscordRestClient : IDiscordMessenger
 
                 var delay = _options.RetryBaseDelay * Math.Pow(2, failures++);
                 var reason = transient?.GetType().Name ?? ((int)response!.Status).ToString(CultureInfo.InvariantCulture);
+                // The timer exists before the line is logged, so a test advancing a fake clock on seeing it always fires it.
+                var wait = Task.Delay(delay, _time, cancellationToken);
                 RestLog.Retrying(_logger, route.Method.Method, route.Template, reason, failures, _options.MaxRetries, delay);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
                 continue;
             }
 
@@ -190,7 +192,7 @@ public sealed class DiscordRestClient : IDiscordMessenger
                 _invalid.Record();
             }
 
-            if (response.Status == HttpStatusCode.Unauthorized)
+            if (response.Status == HttpStatusCode.Unauthorized && route.UsesBotToken)
             {
                 // Discord: stop using a token after a 401; repeating it only feeds the invalid-request ban.
                 _tokenRejected = true;
@@ -220,11 +222,11 @@ public sealed class DiscordRestClient : IDiscordMessenger
                 }
             }
 
-            _buckets.Learn(route, response.RateLimit.Bucket, bucket);
-            bucket.Update(response.RateLimit);
+            var limit = _buckets.Learn(route, response.RateLimit.Bucket, bucket);
+            limit.Update(response.RateLimit);
             if (response.Status == HttpStatusCode.TooManyRequests)
             {
-                OnRateLimited(route, response, bucket);
+                OnRateLimited(route, response, limit);
             }
 
             return (response, null);
@@ -275,7 +277,11 @@ public sealed class DiscordRestClient : IDiscordMessenger
         using var timeout = new CancellationTokenSource(_requestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(route.Method, new Uri(_baseUrl + route.Path, UriKind.Absolute));
-        request.Headers.Authorization = _authorization;
+        if (route.UsesBotToken)
+        {
+            request.Headers.Authorization = _authorization;
+        }
+
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (body is not null)
         {

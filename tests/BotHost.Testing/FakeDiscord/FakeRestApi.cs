@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace BotHost.Testing.FakeDiscord;
 /// X-RateLimit-* headers and 429s, nonce dedupe, message limit checks, fault injection, and a record of
 /// every request for tests to assert on.
 /// </summary>
-public sealed class FakeRestApi
+public sealed partial class FakeRestApi
 {
     private readonly TimeProvider _time;
     private readonly FakeWindowLimiter _limiter = new();
@@ -19,6 +20,7 @@ public sealed class FakeRestApi
     private readonly ConcurrentDictionary<ulong, FakeMessage> _messages = new();
     private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
     private readonly Lock _createLock = new();
+    private readonly FakeConditions _conditions = new();
     private long _nextId = 1_300_000_000_000_000_000;
     private int _totalRequests;
     private int _rateLimited;
@@ -29,7 +31,13 @@ public sealed class FakeRestApi
 
     public FakeRestOptions Options { get; } = new();
 
+    /// <summary>What GET /gateway/bot reports; the fake gateway supplies it.</summary>
+    internal Func<(int Remaining, int MaxConcurrency)> SessionStartLimit { get; set; } = () => (999, 1);
+
     public FakeRestFaults Faults { get; } = new();
+
+    /// <summary>Guilds, roles, channels and members the fake knows, and per-channel refusals of message creation.</summary>
+    public FakeGuilds Guilds { get; } = new();
 
     public int TotalRequests => Volatile.Read(ref _totalRequests);
 
@@ -47,13 +55,46 @@ public sealed class FakeRestApi
     /// <summary>Every message ever created, in id order, including deleted ones (see <see cref="FakeMessage.Deleted"/>).</summary>
     public IReadOnlyList<FakeMessage> Messages => [.. _messages.Values.OrderBy(m => m.Id)];
 
-    internal async Task HandleAsync(HttpContext context, string bucket, string major, bool globalExempt, Func<string, (int Status, JsonNode? Body)> handler)
+    /// <summary>Completes once <paramref name="condition"/> holds (checked after every request and every stored change).</summary>
+    public Task WaitUntilAsync(
+        Func<FakeRestApi, bool> condition,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string? description = null)
+        => _conditions.WaitAsync(() => condition(this), timeout, description);
+
+    /// <summary>
+    /// Runs one request: latency and faults, auth/User-Agent/rate limits, the route's handler, faults after
+    /// commit. The request is recorded before its answer is written, so a client that has its answer can
+    /// rely on the record being there.
+    /// </summary>
+    internal async Task HandleAsync(HttpContext context, FakeRoute route, Func<string, (int Status, JsonNode? Body)> handler)
     {
         Interlocked.Increment(ref _totalRequests);
         var request = context.Request;
+        var path = request.Path.Value ?? string.Empty;
         var receivedAt = _time.GetUtcNow();
         var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
-        var status = 0;
+        var recorded = false;
+        var committed = false;
+        void Record(int status, JsonNode? answer)
+        {
+            recorded = true;
+            var entry = new FakeRestRequest(
+                request.Method,
+                path,
+                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+                request.ContentType,
+                body,
+                receivedAt,
+                status,
+                committed,
+                status >= 400 && answer?["code"] is JsonValue c && c.TryGetValue<int>(out var code) ? code : null);
+            _requests.Enqueue(entry);
+            route.Recorded?.Invoke(entry);
+            _conditions.Changed();
+        }
+
         try
         {
             if (Faults.Latency > TimeSpan.Zero)
@@ -61,146 +102,79 @@ public sealed class FakeRestApi
                 await Task.Delay(Faults.Latency, _time, context.RequestAborted);
             }
 
-            if (Faults.TryTakeDrop())
+            if (Faults.TryTakeDrop(path))
             {
+                Record(0, null);
                 context.Abort();
                 return;
             }
 
-            var (code, json) = Gate(context, bucket, major, globalExempt) ?? Handle(handler, body);
-            status = code;
-            context.Response.StatusCode = code;
+            var refused = Gate(context, route, path);
+            var (status, json) = refused ?? handler(body);
+            committed = refused is null;
+            if (committed && Faults.TryTakeAfterCommit(path, out var fault))
+            {
+                _conditions.Changed();
+                switch (fault.Kind)
+                {
+                    case FakeRestFaults.FaultKind.DropAfterCommit:
+                        Record(0, null);
+                        context.Abort();
+                        return;
+                    case FakeRestFaults.FaultKind.FailAfterCommit:
+                        (status, json) = Error(fault.Status, 0, $"{fault.Status}: injected failure after commit");
+                        break;
+                    default:
+                        await Task.Delay(fault.Hold, _time, context.RequestAborted);
+                        break;
+                }
+            }
+
+            Record(status, json);
+            context.Response.StatusCode = status;
             if (json is not null)
             {
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
             }
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (its timeout) or went away while the answer was held or written.
+        }
         finally
         {
-            _requests.Enqueue(new FakeRestRequest(
-                request.Method,
-                request.Path.Value ?? string.Empty,
-                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-                request.ContentType,
-                body,
-                receivedAt,
-                status));
-        }
-    }
-
-    internal (int, JsonNode?) CreateMessage(ulong channelId, string body)
-    {
-        if (Parse(body) is not { } json)
-        {
-            return Error(400, 50109, "The request body contains invalid JSON.");
-        }
-
-        if (FakeMessageValidator.IsEmpty(json))
-        {
-            return Error(400, 50006, "Cannot send an empty message");
-        }
-
-        if (FakeMessageValidator.Validate(json) is { } errors)
-        {
-            return InvalidForm(errors);
-        }
-
-        var nonce = json["nonce"] is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
-        var enforce = json["enforce_nonce"] is JsonValue e && e.TryGetValue<bool>(out var b) && b;
-        lock (_createLock)
-        {
-            var now = _time.GetUtcNow();
-            if (enforce && nonce is not null
-                && _nonces.TryGetValue((channelId, nonce), out var seen) && now - seen.At < Options.NonceWindow
-                && _messages.TryGetValue(seen.MessageId, out var existing))
+            if (!recorded)
             {
-                return (200, existing.Json.DeepClone());
-            }
-
-            var id = (ulong)Interlocked.Increment(ref _nextId);
-            var message = new JsonObject
-            {
-                ["id"] = Id(id),
-                ["channel_id"] = Id(channelId),
-                ["type"] = 0,
-                ["content"] = json["content"]?.DeepClone() ?? string.Empty,
-                ["author"] = new JsonObject { ["id"] = Id(Options.ApplicationId), ["username"] = "fake-bot", ["bot"] = true },
-                ["embeds"] = json["embeds"]?.DeepClone() ?? new JsonArray(),
-                ["components"] = json["components"]?.DeepClone() ?? new JsonArray(),
-                ["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture),
-                ["edited_timestamp"] = null,
-                ["flags"] = json["flags"]?.DeepClone() ?? 0,
-            };
-            if (nonce is not null)
-            {
-                message["nonce"] = nonce;
-                _nonces[(channelId, nonce)] = (id, now);
-            }
-
-            _messages[id] = new FakeMessage(id, channelId, json["content"]?.GetValue<string>(), nonce, message, Deleted: false);
-            Interlocked.Increment(ref _created);
-            return (200, message.DeepClone());
-        }
-    }
-
-    internal (int, JsonNode?) EditMessage(ulong channelId, ulong messageId, string body)
-    {
-        if (Parse(body) is not { } json)
-        {
-            return Error(400, 50109, "The request body contains invalid JSON.");
-        }
-
-        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
-        {
-            return Error(404, 10008, "Unknown Message");
-        }
-
-        if (FakeMessageValidator.Validate(json) is { } errors)
-        {
-            return InvalidForm(errors);
-        }
-
-        var updated = (JsonObject)current.Json.DeepClone();
-        foreach (var field in new[] { "content", "embeds", "components", "flags" })
-        {
-            if (json.ContainsKey(field))
-            {
-                updated[field] = json[field]?.DeepClone();
+                Record(0, null);
             }
         }
-
-        updated["edited_timestamp"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        _messages[messageId] = current with { Content = updated["content"]?.GetValue<string>(), Json = updated };
-        return (200, updated.DeepClone());
-    }
-
-    internal (int, JsonNode?) DeleteMessage(ulong channelId, ulong messageId)
-    {
-        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
-        {
-            return Error(404, 10008, "Unknown Message");
-        }
-
-        _messages[messageId] = current with { Deleted = true };
-        return (204, null);
     }
 
     internal (int, JsonNode?) GatewayBot() => (200, new JsonObject
     {
         ["url"] = Options.GatewayUrl,
         ["shards"] = Options.GatewayShards,
-        ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+        ["session_start_limit"] = new JsonObject
+        {
+            ["total"] = 1000,
+            ["remaining"] = SessionStartLimit().Remaining,
+            ["reset_after"] = 14_400_000,
+            ["max_concurrency"] = SessionStartLimit().MaxConcurrency,
+        },
     });
+
+    internal (int, JsonNode?) CurrentUser()
+        => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["username"] = "fake-bot", ["bot"] = true });
 
     internal (int, JsonNode?) CurrentApplication()
         => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["name"] = "Fake BotHost" });
 
     /// <summary>Auth, User-Agent, injected faults and rate limits; null when the request may proceed.</summary>
-    private (int, JsonNode?)? Gate(HttpContext context, string bucket, string major, bool globalExempt)
+    private (int, JsonNode?)? Gate(HttpContext context, FakeRoute route, string path)
     {
-        if (!string.Equals(context.Request.Headers.Authorization.ToString(), "Bot " + Options.Token, StringComparison.Ordinal))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if ((route.BotToken || authorization.Length > 0) && !string.Equals(authorization, "Bot " + Options.Token, StringComparison.Ordinal))
         {
             return Error(401, 0, "401: Unauthorized");
         }
@@ -210,7 +184,7 @@ public sealed class FakeRestApi
             return Error(403, 40333, "internal network error");
         }
 
-        if (Faults.TryTakeStatus(out var failure))
+        if (Faults.TryTakeStatus(path, out var failure))
         {
             return Error(failure, 0, $"{failure}: injected failure");
         }
@@ -222,7 +196,7 @@ public sealed class FakeRestApi
         }
 
         var now = _time.GetUtcNow();
-        if (!globalExempt)
+        if (!route.GlobalExempt)
         {
             var global = _limiter.TryAcquire("global", Options.GlobalLimit, Options.GlobalWindow, now);
             if (!global.Allowed)
@@ -231,8 +205,8 @@ public sealed class FakeRestApi
             }
         }
 
-        var decision = _limiter.TryAcquire($"{bucket}:{major}", Options.BucketLimit, Options.BucketWindow, now);
-        headers["X-RateLimit-Bucket"] = bucket;
+        var decision = _limiter.TryAcquire($"{route.Bucket}:{route.Major}", Options.BucketLimit, Options.BucketWindow, now);
+        headers["X-RateLimit-Bucket"] = route.Bucket;
         headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
         // Rounded up to the millisecond so a client waiting exactly this long never arrives early.
@@ -264,13 +238,23 @@ public sealed class FakeRestApi
         });
     }
 
-    private static (int, JsonNode?) Handle(Func<string, (int Status, JsonNode? Body)> handler, string body) => handler(body);
-
-    private static (int, JsonNode?) InvalidForm(JsonObject errors)
+    internal static (int, JsonNode?) InvalidForm(JsonObject errors)
         => (400, new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = errors });
 
-    private static (int, JsonNode?) Error(int status, int code, string message)
+    internal static (int, JsonNode?) Error(int status, int code, string message)
         => (status, new JsonObject { ["code"] = code, ["message"] = message });
+
+    internal static JsonNode? ParseAny(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static JsonObject? Parse(string body)
     {
