@@ -35,6 +35,6 @@ public sealed class LatestCommand(DigestStore stories, TimeProvider time) : Slas
         var latest = await stories.RecentStoriesAsync(time.GetUtcNow() - TimeSpan.FromDays(7), (int)count, cancellationToken);
         return latest.Count == 0
             ? CommandResponse.Message("No stories collected in the last 7 days yet.", ephemeral: true)
-            : CommandResponse.Message(DigestRenderer.MarkdownList($"**Latest {latest.Count} stories**", latest, DiscordMessageLimit.Content));
+            : CommandResponse.Message(StoryListMarkdown.Render($"**Latest {latest.Count} stories**", latest, DiscordMessageLimit.Content));
     }
 }

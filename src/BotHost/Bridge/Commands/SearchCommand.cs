@@ -33,6 +33,6 @@ public sealed class SearchCommand(StorySearch search) : SlashCommand
         var found = await search.SearchAsync(query, 10, cancellationToken);
         return found.Count == 0
             ? CommandResponse.Message("No stories match that search.", ephemeral: true)
-            : CommandResponse.Message(DigestRenderer.MarkdownList($"**{found.Count} stories match**", found, DiscordMessageLimit.Content));
+            : CommandResponse.Message(StoryListMarkdown.Render($"**{found.Count} stories match**", found, DiscordMessageLimit.Content));
     }
 }
