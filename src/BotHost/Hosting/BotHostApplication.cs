@@ -4,6 +4,7 @@ using BotHost.Core.Digests;
 using BotHost.Core.Feeds;
 using BotHost.Core.Scheduling;
 using BotHost.Core.Storage;
+using BotHost.Core.Subscriptions;
 using BotHost.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ public static class BotHostApplication
         builder.Services.AddStorage();
         builder.Services.AddCollecting();
         builder.Services.AddDigests();
+        builder.Services.AddSubscriptions();
         ApplyModeDefaults(builder, mode);
 
         if (!forCli)

@@ -1,6 +1,7 @@
 using BotHost.Core.Collecting;
 using BotHost.Core.Digests;
 using BotHost.Core.Storage;
+using BotHost.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,8 @@ public sealed class CoreTestHost : IAsyncDisposable
 
     public static readonly DateTimeOffset Start = new(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CoreTestHost> StartAsync(string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    public static async Task<CoreTestHost> StartAsync(
+        string? directory = null, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -54,13 +56,16 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        configure?.Invoke(collection);
+        var services = collection
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddStorage()
             .AddCollecting()
             .AddDigests()
+            .AddSubscriptions()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
         return new CoreTestHost(directory, time, services);
