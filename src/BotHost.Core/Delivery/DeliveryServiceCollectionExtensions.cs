@@ -1,6 +1,5 @@
 using BotHost.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace BotHost.Core.Delivery;
 
@@ -24,9 +23,12 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryRetention>();
         services.AddSingleton<IStoryRetentionHold>(sp => sp.GetRequiredService<DeliveryRetention>());
         services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestRunner>();
+        services.AddSingleton<StoryExplainer>();
+        services.AddSingleton<IChannelGoneListener, PauseOnChannelGone>();
         services.AddSingleton<DeliverySender>();
+        // The host starts the dispatcher (AddHostedService) after the database is migrated.
         services.AddSingleton<DeliveryDispatcher>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DeliveryDispatcher>());
         return services;
     }
 }

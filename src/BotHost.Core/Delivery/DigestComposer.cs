@@ -32,6 +32,13 @@ public sealed class DigestComposer(
         }
 
         var (selection, parts) = await SelectAndRenderAsync(connection, subscription, period, picks, cancellationToken);
+        if (parts.Count == 0 && reason is DeliveryReason.Instant or DeliveryReason.Now)
+        {
+            // Nothing new on request (or in an instant batch) is not the period's digest: recording it would keep the
+            // scheduled digest from posting what arrives later.
+            return new ComposeResult(null, null, selection, []);
+        }
+
         var id = await outbox.CreateAsync(tx, new NewDelivery(
             subscription.Id, subscription.Channel, period.Key, reason, [.. selection.Digest.Entries.Select(e => e.StoryId)], parts, period.Now), cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -22,6 +22,7 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<SubscriptionFilter>();
         services.AddSingleton<DigestRanker>();
         services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<DigestFeedback>();
         services.AddSingleton<DigestSelector>();
         services.AddSingleton<DigestRenderer>();
         return services;

@@ -11,10 +11,8 @@ namespace BotHost.Core.Digests;
 /// words like topic keywords do (plurals, "stem*"); patterns run with a timeout, and one that times out drops
 /// nothing it was meant to keep.
 /// </summary>
-public sealed class SubscriptionFilter
+public sealed class SubscriptionFilter(SubscriptionRules rules)
 {
-    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
-
     private readonly ConcurrentDictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
 
     public FilterVerdict Judge(Subscription subscription, StoryForDigest story)
@@ -64,7 +62,7 @@ public sealed class SubscriptionFilter
         if (subscription.IncludePattern is { Length: > 0 } include && Matches(include, plain) is not true and var included)
         {
             return FilterVerdict.Drop("include-pattern", included is null
-                ? $"the include pattern /{include}/ took longer than {PatternTimeout.TotalMilliseconds} ms and was given up."
+                ? $"the include pattern /{include}/ took longer than {rules.PatternTimeout.TotalMilliseconds} ms and was given up."
                 : $"it does not match the include pattern /{include}/.");
         }
 
@@ -97,7 +95,7 @@ public sealed class SubscriptionFilter
     {
         try
         {
-            var regex = _patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, PatternTimeout));
+            var regex = _patterns.GetOrAdd(pattern, p => SubscriptionRules.CreateRegex(p, rules.PatternTimeout));
             return regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException)

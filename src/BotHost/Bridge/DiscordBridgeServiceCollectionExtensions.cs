@@ -1,4 +1,7 @@
 using BotHost.Bridge.Commands;
+using BotHost.Bridge.Components;
+using BotHost.Bridge.Delivery;
+using BotHost.Core.Delivery;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Interactions.Commands;
@@ -19,7 +22,11 @@ public static class DiscordBridgeServiceCollectionExtensions
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
         services.AddSingleton<SlashCommand, LatestCommand>();
         services.AddSingleton<SlashCommand, SearchCommand>();
-        services.AddSingleton<SlashCommand, PreviewDigestCommand>();
+        services.AddSingleton<SlashCommand, DigestCommand>();
+        services.AddSingleton<SlashCommand, ExplainCommand>();
+        services.AddSingleton<ComponentHandler, FeedbackButtons>();
+        services.AddSingleton<ComponentHandler, DigestPreview>();
+        services.AddSingleton<ISink, DiscordSink>();
         services.AddDiscordInteractions();
         services.AddHostedService<DiscordBridge>();
         return services;
