@@ -3,6 +3,7 @@ using System.Text.Json;
 using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
+    private int _disposed;
 
     public InteractionDispatcher(
         CommandCatalog catalog,
@@ -42,6 +44,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
         _logger = logger;
     }
+
+    /// <summary>Completes when every run started by the HTTP endpoint has finished (tests use it to know nothing more will be sent).</summary>
+    internal Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
 
     /// <summary>Handles an interaction received over the gateway (INTERACTION_CREATE <c>d</c> payload).</summary>
     public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
@@ -211,7 +216,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         try
         {
-            return await invoke(cancellationToken);
+            return Checked(route, await invoke(cancellationToken), interactionId);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -219,6 +224,28 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             return route.Deferral is null
                 ? CommandResponse.Choices([])
                 : CommandResponse.Error($"Something went wrong while running {route.Name}. The error was logged; please try again later.");
+        }
+    }
+
+    /// <summary>An answer Discord would refuse is replaced by an error the user can see, so the interaction never goes unanswered.</summary>
+    private CommandResponse Checked(HandlerRoute route, CommandResponse answer, ulong interactionId)
+    {
+        if (answer is CommandResponse.DeferredResponse)
+        {
+            return answer;
+        }
+
+        try
+        {
+            InteractionLimits.Validate(answer.ToInitialResponse());
+            return answer;
+        }
+        catch (DiscordValidationException ex)
+        {
+            InteractionsLog.AnswerBrokeLimit(_logger, route.Name, interactionId, ex.FieldPath, ex.Limit);
+            return route.Deferral is null
+                ? CommandResponse.Choices([])
+                : CommandResponse.Error($"The answer to {route.Name} did not fit Discord's limits. The problem was logged; please try again later.");
         }
     }
 
@@ -267,6 +294,11 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         // The bound starts before cancelling, so a handler that ignores cancellation delays shutdown by at most ShutdownWait.
         var background = Task.WhenAll(_background.Keys).WaitAsync(ShutdownWait, _time);
         await _stopping.CancelAsync();

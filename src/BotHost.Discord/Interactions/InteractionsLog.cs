@@ -45,4 +45,7 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 3113, Level = LogLevel.Warning, Message = "{Count} interaction runs still busy after {Seconds} s of shutdown; no longer waiting for them")]
     public static partial void ShutdownAbandoned(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(EventId = 3114, Level = LogLevel.Error, Message = "Handler {Handler} answered interaction {InteractionId} with a reply that breaks a Discord limit ({Field}: {Limit}); the user got an error message instead")]
+    public static partial void AnswerBrokeLimit(ILogger logger, string handler, ulong interactionId, string field, string limit);
 }

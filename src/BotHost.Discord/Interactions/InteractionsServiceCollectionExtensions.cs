@@ -3,6 +3,7 @@ using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Endpoint;
 using BotHost.Discord.Interactions.Registration;
 using BotHost.Discord.Interactions.Signatures;
+using BotHost.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,8 @@ namespace BotHost.Discord.Interactions;
 public static class InteractionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the catalog, dispatcher, registrar, Discord calls and the HTTP endpoint host. The host must
-    /// register an <see cref="ICommandRegistrationStore"/> and bind <see cref="DiscordOptions"/>.
+    /// Adds the catalog, dispatcher, registrar, Discord calls (through the REST client, added here if absent)
+    /// and the HTTP endpoint host. The host must register an <see cref="ICommandRegistrationStore"/>.
     /// </summary>
     public static IServiceCollection AddDiscordInteractions(this IServiceCollection services)
     {
@@ -33,18 +34,9 @@ public static class InteractionsServiceCollectionExtensions
                 "Discord:InteractionsEndpoint:MaxClockSkewSeconds must be greater than 0.")
             .ValidateOnStart();
 
-        // The API object is held by singletons, so its client uses a long-lived handler that recycles
-        // connections itself instead of relying on the factory's handler rotation.
-        services.AddHttpClient(nameof(RestInteractionApi), (provider, client) =>
-                client.Timeout = TimeSpan.FromSeconds(Math.Max(1, provider.GetRequiredService<IOptions<DiscordOptions>>().Value.RequestTimeoutSeconds) + 5))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // The default HTTP logging writes request URIs, and interaction URIs carry the interaction token.
-            .RemoveAllLoggers();
-        services.TryAddSingleton<IInteractionApi>(provider => new RestInteractionApi(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RestInteractionApi)),
-            provider.GetRequiredService<IOptions<DiscordOptions>>(),
-            provider.GetRequiredService<TimeProvider>()));
+        // One HTTP path to Discord: interaction calls share the REST client's buckets, 429 handling and counters.
+        services.AddDiscordRest();
+        services.TryAddSingleton<IInteractionApi>(provider => new RestInteractionApi(provider.GetRequiredService<DiscordRestClient>()));
         services.TryAddSingleton<CommandCatalog>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -59,7 +59,7 @@ public static class DiscordLimits
         ValidateBody(edit.Content, edit.Embeds, edit.Components);
     }
 
-    private static void ValidateBody(string? content, IReadOnlyList<Embed>? embeds, IReadOnlyList<ActionRow>? components)
+    internal static void ValidateBody(string? content, IReadOnlyList<Embed>? embeds, IReadOnlyList<ActionRow>? components)
     {
         MaxLength("content", content, ContentLength);
         if (embeds is not null)

@@ -137,7 +137,7 @@ public sealed class DiscordRestClient : IDiscordMessenger
         var failures = 0;
         while (true)
         {
-            if (_tokenRejected)
+            if (_tokenRejected && route.UsesBotToken)
             {
                 throw new DiscordHttpException(HttpStatusCode.Unauthorized, Name(route), null, "The bot token was rejected earlier; no further requests are sent.", []);
             }
@@ -190,7 +190,7 @@ public sealed class DiscordRestClient : IDiscordMessenger
                 _invalid.Record();
             }
 
-            if (response.Status == HttpStatusCode.Unauthorized)
+            if (response.Status == HttpStatusCode.Unauthorized && route.UsesBotToken)
             {
                 // Discord: stop using a token after a 401; repeating it only feeds the invalid-request ban.
                 _tokenRejected = true;
@@ -220,11 +220,11 @@ public sealed class DiscordRestClient : IDiscordMessenger
                 }
             }
 
-            _buckets.Learn(route, response.RateLimit.Bucket, bucket);
-            bucket.Update(response.RateLimit);
+            var limit = _buckets.Learn(route, response.RateLimit.Bucket, bucket);
+            limit.Update(response.RateLimit);
             if (response.Status == HttpStatusCode.TooManyRequests)
             {
-                OnRateLimited(route, response, bucket);
+                OnRateLimited(route, response, limit);
             }
 
             return (response, null);
@@ -275,7 +275,11 @@ public sealed class DiscordRestClient : IDiscordMessenger
         using var timeout = new CancellationTokenSource(_requestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var request = new HttpRequestMessage(route.Method, new Uri(_baseUrl + route.Path, UriKind.Absolute));
-        request.Headers.Authorization = _authorization;
+        if (route.UsesBotToken)
+        {
+            request.Headers.Authorization = _authorization;
+        }
+
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         if (body is not null)
         {

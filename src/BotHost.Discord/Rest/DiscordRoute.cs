@@ -8,12 +8,13 @@ namespace BotHost.Discord.Rest;
 /// </summary>
 public readonly record struct DiscordRoute
 {
-    private DiscordRoute(HttpMethod method, string template, string path, string majorParameter)
+    private DiscordRoute(HttpMethod method, string template, string path, string majorParameter, bool usesBotToken)
     {
         Method = method;
         Template = template;
         Path = path;
         MajorParameter = majorParameter;
+        UsesBotToken = usesBotToken;
     }
 
     public HttpMethod Method { get; }
@@ -26,6 +27,12 @@ public readonly record struct DiscordRoute
 
     /// <summary>The top-level id the bucket is split by; empty when the route has none.</summary>
     public string MajorParameter { get; }
+
+    /// <summary>
+    /// False for routes authorized by a token in their path (interaction callbacks, webhook/follow-up routes):
+    /// they are sent without the bot token, and a 401 on them says nothing about the bot token.
+    /// </summary>
+    public bool UsesBotToken { get; }
 
     /// <summary>Interaction callbacks and webhook (followup) routes do not count against the global limit.</summary>
     public bool IsGlobalExempt
@@ -66,7 +73,26 @@ public readonly record struct DiscordRoute
             throw new ArgumentException($"Route template {template} has {used} placeholders but {values.Length} values were given.", nameof(values));
         }
 
-        return new DiscordRoute(method, template, path.ToString(), Major(template, values));
+        var pathToken = template.StartsWith("/interactions/", StringComparison.Ordinal) || HasWebhookToken(template, values.Length);
+        return new DiscordRoute(method, template, path.ToString(), Major(template, values), !pathToken);
+    }
+
+    /// <summary>The same route with a query string (already escaped), e.g. "wait=true" or "limit=50"; buckets ignore it.</summary>
+    public DiscordRoute WithQuery(string query)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(query);
+        return new DiscordRoute(Method, Template, Path + "?" + query, MajorParameter, UsesBotToken);
+    }
+
+    private static bool HasWebhookToken(string template, int valueCount)
+    {
+        if (!template.StartsWith("/webhooks/{", StringComparison.Ordinal) || valueCount < 2)
+        {
+            return false;
+        }
+
+        var firstClose = template.IndexOf('}', StringComparison.Ordinal);
+        return string.CompareOrdinal(template, firstClose + 1, "/{", 0, 2) == 0;
     }
 
     private static string Major(string template, ReadOnlySpan<string> values)
@@ -79,9 +105,7 @@ public readonly record struct DiscordRoute
         if (template.StartsWith("/webhooks/{", StringComparison.Ordinal))
         {
             // A webhook's bucket is per id and token: /webhooks/{webhook_id}/{webhook_token}/...
-            var firstClose = template.IndexOf('}', StringComparison.Ordinal);
-            var hasToken = values.Length > 1 && string.CompareOrdinal(template, firstClose + 1, "/{", 0, 2) == 0;
-            return hasToken ? $"{values[0]}/{values[1]}" : values[0];
+            return HasWebhookToken(template, values.Length) ? $"{values[0]}/{values[1]}" : values[0];
         }
 
         return template.StartsWith("/channels/{", StringComparison.Ordinal)

@@ -31,14 +31,16 @@ internal sealed class RouteBuckets
     }
 
     /// <summary>
-    /// Records the hash for the route. The bucket that carried the request is also filed under the learned
-    /// key, so requests arriving later share its state instead of starting a fresh, unaware bucket.
+    /// Records the hash for the route and returns the bucket that now holds that limit. The bucket that carried
+    /// the request is filed under the learned key when it is the first there, so requests arriving later share
+    /// its state; when another route already holds the key (routes sharing a hash), that bucket is returned, and
+    /// the caller must apply this response's headers to it rather than to the route's own, now unused, bucket.
     /// </summary>
-    public void Learn(DiscordRoute route, string? hash, RateLimitBucket current)
+    public RateLimitBucket Learn(DiscordRoute route, string? hash, RateLimitBucket current)
     {
         if (string.IsNullOrEmpty(hash))
         {
-            return;
+            return current;
         }
 
         var name = RouteName(route);
@@ -48,7 +50,7 @@ internal sealed class RouteBuckets
             RestLog.BucketLearned(_logger, route.Method.Method, route.Template, hash);
         }
 
-        _buckets.TryAdd(new RouteBucketKey(hash, route.MajorParameter), current);
+        return _buckets.GetOrAdd(new RouteBucketKey(hash, route.MajorParameter), current);
     }
 
     private static string RouteName(DiscordRoute route) => $"{route.Method.Method} {route.Template}";

@@ -2,6 +2,7 @@ using BotHost.Discord.Interactions;
 using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Rest;
 using BotHost.Testing.FakeDiscord;
 using BotHost.Testing.Logging;
 using Microsoft.Extensions.Options;
@@ -9,19 +10,29 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BotHost.Discord.Tests.Interactions;
 
-/// <summary>A fake clock, a loopback fake Discord and a dispatcher wired to it through the real HTTP API client.</summary>
+/// <summary>
+/// A fake clock, a loopback fake Discord and a dispatcher wired to it through the real REST client (the one
+/// HTTP path to Discord), with the client's logs captured.
+/// </summary>
 internal sealed class InteractionTestRig : IAsyncDisposable
 {
     public static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient _http = new();
 
-    private InteractionTestRig(FakeTimeProvider time, FakeDiscordServer server, DiscordOptions options)
+    private InteractionTestRig(FakeTimeProvider time, FakeDiscordServer server, DiscordOptions options, Action<DiscordRestOptions>? configureRest)
     {
+        configureRest?.Invoke(RestOptions);
         Time = time;
         Server = server;
         Options = options;
-        Api = new RestInteractionApi(_http, Microsoft.Extensions.Options.Options.Create(options), time);
+        Rest = new DiscordRestClient(
+            _http,
+            Microsoft.Extensions.Options.Options.Create(options),
+            Microsoft.Extensions.Options.Options.Create(RestOptions),
+            time,
+            RestLog);
+        Api = new RestInteractionApi(Rest);
     }
 
     public FakeTimeProvider Time { get; }
@@ -30,14 +41,22 @@ internal sealed class InteractionTestRig : IAsyncDisposable
 
     public DiscordOptions Options { get; }
 
+    /// <summary>Retries wait 10 ms of fake time; everything else is the default.</summary>
+    public DiscordRestOptions RestOptions { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+
+    public DiscordRestClient Rest { get; }
+
+    public CapturingLogger<DiscordRestClient> RestLog { get; } = new();
+
     public RestInteractionApi Api { get; }
 
     public InteractionDispatcher? Dispatcher { get; private set; }
 
-    public static async Task<InteractionTestRig> StartAsync(ulong? devGuildId = null)
+    public static async Task<InteractionTestRig> StartAsync(ulong? devGuildId = null, Action<DiscordRestOptions>? configureRest = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var server = await FakeDiscordServer.StartAsync(time, TestContext.Current.CancellationToken);
+        server.Rest.Options.Token = "test-bot-token";
         var options = new DiscordOptions
         {
             ApiBaseUrl = server.ApiBaseUri.ToString(),
@@ -45,7 +64,8 @@ internal sealed class InteractionTestRig : IAsyncDisposable
             ApplicationId = InteractionBuilder.ApplicationId,
             DevGuildId = devGuildId,
         };
-        return new InteractionTestRig(time, server, options);
+        var rig = new InteractionTestRig(time, server, options, configureRest);
+        return rig;
     }
 
     public CapturingLogger<InteractionDispatcher> DispatcherLog { get; } = new();

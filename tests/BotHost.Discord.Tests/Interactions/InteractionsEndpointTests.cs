@@ -90,6 +90,8 @@ public sealed class InteractionsEndpointTests
     public async Task Post_WhenCommandHandlerFast_AnswersInlineWithoutCallback()
     {
         await using var endpoint = await EndpointFixture.StartAsync(_signer, [new EchoCommand()]);
+        // Issued, so a stray callback would be accepted; refused ones are recorded too.
+        endpoint.Rig.Server.IssueInteraction(2001, "http-token");
         var body = JsonSerializer.Serialize(new
         {
             id = "2001", application_id = "4242", type = 2, token = "http-token", guild_id = "777", channel_id = "888",
@@ -98,6 +100,7 @@ public sealed class InteractionsEndpointTests
         });
 
         using var response = await endpoint.PostAsync(body, Sign(endpoint, body));
+        await endpoint.Rig.Dispatcher!.WhenBackgroundIdleAsync().WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));

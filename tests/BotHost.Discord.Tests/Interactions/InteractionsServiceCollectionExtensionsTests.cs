@@ -1,4 +1,5 @@
 using BotHost.Discord.Interactions;
+using BotHost.Discord.Interactions.Api;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Registration;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public sealed class InteractionsServiceCollectionExtensionsTests
         Assert.NotNull(catalog.FindCommand("echo"));
         Assert.NotNull(registrar);
         Assert.NotNull(dispatcher);
+        Assert.IsType<RestInteractionApi>(provider.GetRequiredService<IInteractionApi>());
     }
 
     [Fact]
@@ -40,6 +42,7 @@ public sealed class InteractionsServiceCollectionExtensionsTests
         services.AddLogging();
         services.Configure<DiscordOptions>(o =>
         {
+            o.Token = "test-bot-token";
             o.InteractionsEndpoint.Enabled = enabled;
             o.InteractionsEndpoint.PublicKey = publicKey;
         });

@@ -134,13 +134,15 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateMessageAsync_When5xxTwice_RetriesAndPostsOnce()
     {
-        _server.Rest.Faults.FailNext(1, 500);
-        _server.Rest.Faults.FailNext(1, 502);
+        _server.Rest.Faults.FailAfterCommitNext(1, 500);
+        _server.Rest.Faults.FailAfterCommitNext(1, 502);
         using var sut = new RestClientUnderTest(_server);
 
         var message = await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = MessageNonce.FromStableKey("outbox:5xx"), EnforceNonce = true }, Ct);
 
-        Assert.Equal([500, 502, 200], _server.Rest.Requests.OrderBy(r => r.ReceivedAt).Select(r => r.Status));
+        var requests = _server.Rest.Requests.OrderBy(r => r.ReceivedAt).ToList();
+        Assert.Equal([500, 502, 200], requests.Select(r => r.Status));
+        Assert.All(requests, r => Assert.Equal(MessageNonce.FromStableKey("outbox:5xx"), r.Nonce));
         Assert.Equal(message.Id, Assert.Single(_server.Rest.Messages).Id);
     }
 
@@ -157,38 +159,41 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateMessageAsync_When5xxWithoutNonce_DoesNotRetry()
+    public async Task CreateMessageAsync_When5xxAfterCommitWithoutNonce_DoesNotRetry()
     {
-        _server.Rest.Faults.FailNext(1, 500);
+        _server.Rest.Faults.FailAfterCommitNext(1, 500);
         using var sut = new RestClientUnderTest(_server);
 
         var error = await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x" }, Ct));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(1, _server.Rest.TotalRequests);
+        Assert.Single(_server.Rest.Messages);
         Assert.Contains(sut.Logs.Entries, e => e.EventId == 2108);
     }
 
     [Fact]
-    public async Task CreateMessageAsync_When5xxWithNonceButNotEnforced_DoesNotRetry()
+    public async Task CreateMessageAsync_When5xxAfterCommitWithNonceButNotEnforced_DoesNotRetry()
     {
-        _server.Rest.Faults.FailNext(1, 500);
+        _server.Rest.Faults.FailAfterCommitNext(1, 500);
         using var sut = new RestClientUnderTest(_server);
 
         await Assert.ThrowsAsync<DiscordHttpException>(() => sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-loose" }, Ct));
 
         Assert.Equal(1, _server.Rest.TotalRequests);
+        Assert.Single(_server.Rest.Messages);
     }
 
     [Fact]
-    public async Task CreateMessageAsync_When5xxWithEnforcedNonce_RetriesAndPostsOnce()
+    public async Task CreateMessageAsync_When5xxAfterCommitWithEnforcedNonce_RetriesAndPostsOnce()
     {
-        _server.Rest.Faults.FailNext(1, 500);
+        _server.Rest.Faults.FailAfterCommitNext(1, 500);
         using var sut = new RestClientUnderTest(_server);
 
         await sut.Client.CreateMessageAsync(3, new MessageCreate { Content = "x", Nonce = "n-enforced", EnforceNonce = true }, Ct);
 
         Assert.Equal(2, _server.Rest.TotalRequests);
+        Assert.All(_server.Rest.Requests, r => Assert.Equal("n-enforced", r.Nonce));
         Assert.Single(_server.Rest.Messages);
     }
 
@@ -204,15 +209,16 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreateMessageAsync_WhenConnectionDropped_RetriesAndNonceKeepsOneMessage()
+    public async Task CreateMessageAsync_WhenConnectionDroppedAfterCommit_RetriesAndNonceKeepsOneMessage()
     {
-        _server.Rest.Faults.DropNext(1);
+        _server.Rest.Faults.DropAfterCommitNext(1);
         using var sut = new RestClientUnderTest(_server);
         var create = new MessageCreate { Content = "x", Nonce = MessageNonce.FromStableKey("outbox:1"), EnforceNonce = true };
 
         await sut.Client.CreateMessageAsync(3, create, Ct);
 
         Assert.Equal(2, _server.Rest.TotalRequests);
+        Assert.All(_server.Rest.Requests, r => Assert.Equal(create.Nonce, r.Nonce));
         Assert.Single(_server.Rest.Messages);
     }
 

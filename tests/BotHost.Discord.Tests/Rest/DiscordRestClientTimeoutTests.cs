@@ -7,19 +7,43 @@ namespace BotHost.Discord.Tests.Rest;
 public sealed class DiscordRestClientTimeoutTests
 {
     [Fact]
-    public async Task CreateMessageAsync_WhenNoAnswerWithinRequestTimeout_ThrowsTimeoutNamingTheSetting()
+    public async Task CreateMessageAsync_WhenAnswerHeldPastRequestTimeout_ThrowsTimeoutNamingTheSetting()
     {
         var time = new FakeTimeProvider();
         await using var server = await FakeDiscordServer.StartAsync(time, TestContext.Current.CancellationToken);
-        server.Rest.Faults.Latency = TimeSpan.FromMinutes(1);
+        server.Rest.Faults.HoldAfterCommitNext(1, TimeSpan.FromMinutes(1));
         using var sut = new RestClientUnderTest(server, time, o => o.MaxRetries = 0);
 
-        var send = sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, TestContext.Current.CancellationToken);
-        time.Advance(TimeSpan.FromSeconds(5));
+        var send = sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x", Nonce = "n-held", EnforceNonce = true }, TestContext.Current.CancellationToken);
+        await server.Rest.WaitUntilAsync(r => r.CreatedMessageCount == 1);
+        time.Advance(TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(1));
+        var completedBeforeTimeout = send.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(1));
         var error = await Assert.ThrowsAsync<TimeoutException>(() => send.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
 
+        Assert.False(completedBeforeTimeout);
         Assert.Contains("Discord:RequestTimeoutSeconds", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, server.Rest.CreatedMessageCount);
+        Assert.Equal(1, server.Rest.TotalRequests);
+        Assert.Single(server.Rest.Messages);
+    }
+
+    [Fact]
+    public async Task CreateMessageAsync_WhenTimeoutAfterCommitWithoutNonce_DoesNotRetryEvenWithRetriesLeft()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = await FakeDiscordServer.StartAsync(time, TestContext.Current.CancellationToken);
+        server.Rest.Faults.HoldAfterCommitNext(1, TimeSpan.FromMinutes(1));
+        using var sut = new RestClientUnderTest(server, time);
+
+        var send = sut.Client.CreateMessageAsync(1, new MessageCreate { Content = "x" }, TestContext.Current.CancellationToken);
+        await server.Rest.WaitUntilAsync(r => r.CreatedMessageCount == 1);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAsync<TimeoutException>(() => send.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        await server.Rest.WaitUntilAsync(r => r.Requests.Count == 1);
+
+        Assert.Contains(sut.Logs.Entries, e => e.EventId == 2108);
+        Assert.Equal(1, server.Rest.TotalRequests);
+        Assert.Single(server.Rest.Messages);
     }
 
     [Fact]

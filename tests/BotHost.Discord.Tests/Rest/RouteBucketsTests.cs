@@ -45,4 +45,19 @@ public sealed class RouteBucketsTests
 
         Assert.Same(editBucket, deleteBucket);
     }
+
+    [Fact]
+    public void Learn_WhenAnotherRouteAlreadyHoldsTheHash_ReturnsThatBucketForTheHeaders()
+    {
+        var edit = DiscordRoute.Create(HttpMethod.Patch, "/channels/{channel_id}/messages/{message_id}", "1", "5");
+        var delete = DiscordRoute.Create(HttpMethod.Delete, "/channels/{channel_id}/messages/{message_id}", "1", "6");
+        var editBucket = _buckets.Get(edit);
+        _buckets.Learn(edit, "shared", editBucket);
+        var deleteFirstBucket = _buckets.Get(delete);
+
+        var holder = _buckets.Learn(delete, "shared", deleteFirstBucket);
+
+        Assert.NotSame(editBucket, deleteFirstBucket);
+        Assert.Same(editBucket, holder);
+    }
 }

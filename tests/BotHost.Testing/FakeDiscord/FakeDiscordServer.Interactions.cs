@@ -1,13 +1,17 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace BotHost.Testing.FakeDiscord;
 
 /// <summary>
-/// Interaction routes: callbacks with Discord's 3-second window and single acknowledgement, webhook edits and
-/// followups for 15 minutes, and bulk command overwrites. Time is the server's <see cref="Time"/>.
+/// Interaction routes: callbacks with Discord's 3-second window and single acknowledgement, follow-ups and edits
+/// of @original and of follow-ups for 15 minutes, and bulk command overwrites. They pass through the same
+/// request handling as the rest of REST (<see cref="FakeRestApi"/>: auth, User-Agent, buckets and 429s, faults,
+/// body limits) and every request is recorded with its status. Time is the server's <see cref="Time"/>.
 /// </summary>
 public sealed partial class FakeDiscordServer
 {
@@ -17,10 +21,10 @@ public sealed partial class FakeDiscordServer
     private readonly Lock _interactionLock = new();
     private readonly Dictionary<ulong, IssuedInteraction> _issuedInteractions = [];
     private readonly List<FakeInteractionRequest> _interactionRequests = [];
-    private readonly List<(Func<FakeInteractionRequest, bool> Match, TaskCompletionSource<FakeInteractionRequest> Signal)> _interactionWaiters = [];
+    private readonly FakeConditions _interactionConditions = new();
     private long _nextInteractionSnowflake = 900_000_000_000_000_000;
 
-    /// <summary>Every accepted request on an interaction route, in arrival order.</summary>
+    /// <summary>Every request on an interaction route, accepted or refused, in the order they finished.</summary>
     public IReadOnlyList<FakeInteractionRequest> InteractionRequests
     {
         get
@@ -43,42 +47,52 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    /// <summary>Completes with the first recorded request (past or future) that matches.</summary>
-    public Task<FakeInteractionRequest> WaitForInteractionRequestAsync(Func<FakeInteractionRequest, bool> match, CancellationToken cancellationToken)
+    /// <summary>Completes with the first recorded request (past or future, accepted or refused) that matches.</summary>
+    public async Task<FakeInteractionRequest> WaitForInteractionRequestAsync(Func<FakeInteractionRequest, bool> match, CancellationToken cancellationToken)
     {
-        lock (_interactionLock)
-        {
-            var existing = _interactionRequests.FirstOrDefault(match);
-            if (existing is not null)
-            {
-                return Task.FromResult(existing);
-            }
-
-            var signal = new TaskCompletionSource<FakeInteractionRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _interactionWaiters.Add((match, signal));
-            return signal.Task.WaitAsync(cancellationToken);
-        }
+        FakeInteractionRequest? found = null;
+        await _interactionConditions.WaitAsync(
+            () => (found = InteractionRequests.FirstOrDefault(match)) is not null, Timeout.InfiniteTimeSpan, nameof(match), cancellationToken);
+        return found!;
     }
+
+    /// <summary>Completes once <paramref name="condition"/> holds over the recorded interaction requests.</summary>
+    public Task WaitForInteractionRequestsAsync(
+        Func<IReadOnlyList<FakeInteractionRequest>, bool> condition,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string? description = null)
+        => _interactionConditions.WaitAsync(() => condition(InteractionRequests), timeout, description);
 
     partial void MapInteractions(WebApplication app)
     {
-        app.MapPost("/api/v10/interactions/{id}/{token}/callback", (HttpContext context, ulong id, string token) => CallbackAsync(context, id, token));
-        app.MapMethods("/api/v10/webhooks/{app}/{token}/messages/@original", ["PATCH"], (HttpContext context, string token)
-            => WebhookMessageAsync(context, FakeInteractionRoute.EditOriginal, token));
-        app.MapPost("/api/v10/webhooks/{app}/{token}", (HttpContext context, string token)
-            => WebhookMessageAsync(context, FakeInteractionRoute.Followup, token));
-        app.MapPut("/api/v10/applications/{app}/commands", (HttpContext context, ulong app)
-            => OverwriteCommandsAsync(context, FakeInteractionRoute.GlobalCommands, app, null));
-        app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext context, ulong app, ulong guild)
-            => OverwriteCommandsAsync(context, FakeInteractionRoute.GuildCommands, app, guild));
+        var api = app.MapGroup("/api/v10");
+        api.MapPost("/interactions/{id}/{token}/callback", (HttpContext c, ulong id, string token) =>
+            Rest.HandleAsync(c, Interaction(c, FakeInteractionRoute.Callback, "fake-interaction-callback", id.ToString(CultureInfo.InvariantCulture), id, token), body => Callback(id, token, body)));
+        api.MapPost("/webhooks/{app}/{token}", (HttpContext c, string app, string token) =>
+            Rest.HandleAsync(c, Interaction(c, FakeInteractionRoute.Followup, "fake-webhook-execute", $"{app}/{token}", null, token), body => Followup(token, body)));
+        api.MapMethods("/webhooks/{app}/{token}/messages/{messageId}", ["PATCH"], (HttpContext c, string app, string token, string messageId) =>
+            Rest.HandleAsync(
+                c,
+                Interaction(c, messageId == "@original" ? FakeInteractionRoute.EditOriginal : FakeInteractionRoute.EditFollowup, "fake-webhook-message", $"{app}/{token}", null, token),
+                body => EditWebhookMessage(token, messageId, body)));
+        api.MapPut("/applications/{app}/commands", (HttpContext c, ulong app) =>
+            Rest.HandleAsync(c, Interaction(c, FakeInteractionRoute.GlobalCommands, "fake-commands", string.Empty, null, null) with { BotToken = true, GlobalExempt = false }, body => OverwriteCommands(app, null, body)));
+        api.MapPut("/applications/{app}/guilds/{guild}/commands", (HttpContext c, ulong app, ulong guild) =>
+            Rest.HandleAsync(c, Interaction(c, FakeInteractionRoute.GuildCommands, "fake-commands", guild.ToString(CultureInfo.InvariantCulture), null, null, guild) with { BotToken = true, GlobalExempt = false }, body => OverwriteCommands(app, guild, body)));
     }
 
-    private async Task<IResult> CallbackAsync(HttpContext context, ulong id, string token)
-    {
-        var body = await ReadJsonAsync(context);
-        if (body is null)
+    /// <summary>A route authorized by the token in its path, exempt from the global limit, recorded in the interaction log.</summary>
+    private FakeRoute Interaction(HttpContext context, FakeInteractionRoute kind, string bucket, string major, ulong? interactionId, string? token, ulong? guild = null)
+        => new(bucket, major, GlobalExempt: true, BotToken: false)
         {
-            return DiscordError(400, 50109, "The request body contains invalid JSON.");
+            Recorded = request => RecordInteractionRequest(kind, request, interactionId ?? InteractionIdFor(token), token, guild),
+        };
+
+    private (int, JsonNode?) Callback(ulong id, string token, string body)
+    {
+        if (FakeRestApi.ParseAny(body) is not { } json)
+        {
+            return FakeRestApi.Error(400, 50109, "The request body contains invalid JSON.");
         }
 
         lock (_interactionLock)
@@ -86,132 +100,157 @@ public sealed partial class FakeDiscordServer
             if (!_issuedInteractions.TryGetValue(id, out var issued) || issued.Token != token
                 || Time.GetUtcNow() - issued.IssuedAt > InteractionResponseWindow)
             {
-                return DiscordError(404, 10062, "Unknown interaction");
+                return FakeRestApi.Error(404, 10062, "Unknown interaction");
             }
 
             if (issued.Acknowledged)
             {
-                return DiscordError(400, 40060, "Interaction has already been acknowledged.");
+                return FakeRestApi.Error(400, 40060, "Interaction has already been acknowledged.");
+            }
+
+            if (FakeInteractionValidator.ValidateCallback(json) is { } refusal)
+            {
+                return refusal;
             }
 
             _issuedInteractions[id] = issued with { Acknowledged = true };
-            RecordInteractionRequest(context, FakeInteractionRoute.Callback, id, token, null, body.Value);
         }
 
-        return Results.NoContent();
+        return (204, null);
     }
 
-    private async Task<IResult> WebhookMessageAsync(HttpContext context, FakeInteractionRoute route, string token)
+    private (int, JsonNode?) Followup(string token, string body)
     {
-        var body = await ReadJsonAsync(context);
-        if (body is null)
+        if (WebhookRefusal(token, body, out var json) is { } refused)
         {
-            return DiscordError(400, 50109, "The request body contains invalid JSON.");
+            return refused;
         }
 
-        ulong messageId;
+        if (FakeInteractionValidator.ValidateMessage(json, create: true) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var messageId = (ulong)Interlocked.Increment(ref _nextInteractionSnowflake);
+        lock (_interactionLock)
+        {
+            var issued = _issuedInteractions.First(pair => pair.Value.Token == token);
+            _issuedInteractions[issued.Key] = issued.Value with { Followups = issued.Value.Followups.Add(messageId) };
+        }
+
+        return (200, WebhookMessage(messageId, json));
+    }
+
+    private (int, JsonNode?) EditWebhookMessage(string token, string messageId, string body)
+    {
+        if (WebhookRefusal(token, body, out var json) is { } refused)
+        {
+            return refused;
+        }
+
+        ulong id = 0;
+        lock (_interactionLock)
+        {
+            var issued = _issuedInteractions.First(pair => pair.Value.Token == token).Value;
+            if (messageId != "@original" && (!ulong.TryParse(messageId, CultureInfo.InvariantCulture, out id) || !issued.Followups.Contains(id)))
+            {
+                return FakeRestApi.Error(404, 10008, "Unknown Message");
+            }
+        }
+
+        return FakeInteractionValidator.ValidateMessage(json, create: false)
+            ?? (200, WebhookMessage(id == 0 ? (ulong)Interlocked.Increment(ref _nextInteractionSnowflake) : id, json));
+    }
+
+    /// <summary>Invalid JSON, an unknown or expired token (10015), or an original response that does not exist yet (10008).</summary>
+    private (int, JsonNode?)? WebhookRefusal(string token, string body, out JsonNode? json)
+    {
+        json = FakeRestApi.ParseAny(body);
+        if (json is null)
+        {
+            return FakeRestApi.Error(400, 50109, "The request body contains invalid JSON.");
+        }
+
         lock (_interactionLock)
         {
             var match = _issuedInteractions.FirstOrDefault(pair => pair.Value.Token == token);
             if (match.Value is null || Time.GetUtcNow() - match.Value.IssuedAt > InteractionTokenLifetime)
             {
-                return DiscordError(404, 10015, "Unknown Webhook");
+                return FakeRestApi.Error(404, 10015, "Unknown Webhook");
             }
 
-            if (!match.Value.Acknowledged)
-            {
-                return DiscordError(404, 10008, "Unknown Message");
-            }
-
-            RecordInteractionRequest(context, route, match.Key, token, null, body.Value);
-            messageId = (ulong)Interlocked.Increment(ref _nextInteractionSnowflake);
+            return match.Value.Acknowledged ? null : FakeRestApi.Error(404, 10008, "Unknown Message");
         }
-
-        var content = body.Value.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        return Results.Json(new Dictionary<string, string?>
-        {
-            ["id"] = messageId.ToString(CultureInfo.InvariantCulture),
-            ["content"] = content,
-        });
     }
 
-    private async Task<IResult> OverwriteCommandsAsync(HttpContext context, FakeInteractionRoute route, ulong app, ulong? guild)
+    private (int, JsonNode?) OverwriteCommands(ulong app, ulong? guild, string body)
     {
-        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bot ", StringComparison.Ordinal))
+        if (FakeRestApi.ParseAny(body) is not JsonArray commands)
         {
-            return DiscordError(401, 0, "401: Unauthorized");
+            return FakeRestApi.Error(400, 50035, "Invalid Form Body");
         }
 
-        var body = await ReadJsonAsync(context);
-        if (body is not { ValueKind: JsonValueKind.Array } commands)
+        if (commands.Count > 130)
         {
-            return DiscordError(400, 50035, "Invalid Form Body");
+            return FakeRestApi.Error(400, 50035, "Invalid Form Body: at most 130 commands");
         }
 
-        if (commands.GetArrayLength() > 130)
+        var registered = new JsonArray();
+        foreach (var command in commands)
         {
-            return DiscordError(400, 50035, "Invalid Form Body: at most 130 commands");
+            var copy = command?.DeepClone() as JsonObject ?? [];
+            copy["id"] = Interlocked.Increment(ref _nextInteractionSnowflake).ToString(CultureInfo.InvariantCulture);
+            copy["application_id"] = app.ToString(CultureInfo.InvariantCulture);
+            if (guild is { } g)
+            {
+                copy["guild_id"] = g.ToString(CultureInfo.InvariantCulture);
+            }
+
+            registered.Add(copy);
+        }
+
+        return (200, registered);
+    }
+
+    private void RecordInteractionRequest(FakeInteractionRoute route, FakeRestRequest request, ulong? interactionId, string? token, ulong? guild)
+    {
+        JsonElement body;
+        try
+        {
+            using var document = JsonDocument.Parse(request.Body);
+            body = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            body = default;
         }
 
         lock (_interactionLock)
         {
-            RecordInteractionRequest(context, route, null, null, guild, commands);
+            _interactionRequests.Add(new FakeInteractionRequest(
+                route, request.Path, interactionId, token, guild, body, request.Authorization, request.UserAgent, request.ReceivedAt, request.Status, request.ErrorCode));
         }
 
-        var registered = commands.EnumerateArray().Select(command =>
-        {
-            var copy = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(command.GetRawText())!;
-            copy["id"] = JsonSerializer.SerializeToElement(Interlocked.Increment(ref _nextInteractionSnowflake).ToString(CultureInfo.InvariantCulture));
-            copy["application_id"] = JsonSerializer.SerializeToElement(app.ToString(CultureInfo.InvariantCulture));
-            if (guild is { } g)
-            {
-                copy["guild_id"] = JsonSerializer.SerializeToElement(g.ToString(CultureInfo.InvariantCulture));
-            }
-
-            return copy;
-        }).ToList();
-        return Results.Json(registered);
+        _interactionConditions.Changed();
     }
 
-    /// <summary>Call with <see cref="_interactionLock"/> held.</summary>
-    private void RecordInteractionRequest(HttpContext context, FakeInteractionRoute route, ulong? interactionId, string? token, ulong? guild, JsonElement body)
+    private ulong? InteractionIdFor(string? token)
     {
-        var request = new FakeInteractionRequest(
-            route,
-            context.Request.Path.ToString(),
-            interactionId,
-            token,
-            guild,
-            body.Clone(),
-            context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            context.Request.Headers.UserAgent.ToString(),
-            Time.GetUtcNow());
-        _interactionRequests.Add(request);
-        for (var i = _interactionWaiters.Count - 1; i >= 0; i--)
+        lock (_interactionLock)
         {
-            if (_interactionWaiters[i].Match(request))
-            {
-                _interactionWaiters[i].Signal.TrySetResult(request);
-                _interactionWaiters.RemoveAt(i);
-            }
+            return _issuedInteractions.FirstOrDefault(pair => pair.Value.Token == token) is { Value: not null } match ? match.Key : null;
         }
     }
 
-    private static async Task<JsonElement?> ReadJsonAsync(HttpContext context)
+    private static JsonObject WebhookMessage(ulong id, JsonNode? body) => new()
     {
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            return document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        ["id"] = id.ToString(CultureInfo.InvariantCulture),
+        ["content"] = body?["content"]?.DeepClone(),
+        ["flags"] = body?["flags"]?.DeepClone() ?? 0,
+    };
+
+    private sealed record IssuedInteraction(string Token, DateTimeOffset IssuedAt, bool Acknowledged = false)
+    {
+        public System.Collections.Immutable.ImmutableHashSet<ulong> Followups { get; init; } = [];
     }
-
-    private static IResult DiscordError(int status, int code, string message)
-        => Results.Json(new Dictionary<string, object> { ["code"] = code, ["message"] = message }, statusCode: status);
-
-    private sealed record IssuedInteraction(string Token, DateTimeOffset IssuedAt, bool Acknowledged = false);
 }

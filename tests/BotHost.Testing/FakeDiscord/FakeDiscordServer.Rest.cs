@@ -6,6 +6,12 @@ namespace BotHost.Testing.FakeDiscord;
 
 public sealed partial class FakeDiscordServer
 {
+    /// <summary>
+    /// Editing and deleting a message share one rate limit, as routes answering the same X-RateLimit-Bucket do
+    /// on Discord, so a client must learn that the two routes are one bucket.
+    /// </summary>
+    public const string MessageWriteBucket = "fake-message-write";
+
     /// <summary>The REST API's settings, fault injection and recordings.</summary>
     public FakeRestApi Rest { get; private set; } = null!;
 
@@ -15,13 +21,13 @@ public sealed partial class FakeDiscordServer
         Rest = rest;
         var api = app.MapGroup("/api/v10");
         api.MapPost("/channels/{channelId}/messages", (HttpContext c) =>
-            rest.HandleAsync(c, "fake-create-message", Route(c, "channelId"), false, body => rest.CreateMessage(Snowflake(c, "channelId"), body)));
+            rest.HandleAsync(c, new FakeRoute("fake-create-message", Route(c, "channelId")), body => rest.CreateMessage(Snowflake(c, "channelId"), body)));
         api.MapPatch("/channels/{channelId}/messages/{messageId}", (HttpContext c) =>
-            rest.HandleAsync(c, "fake-edit-message", Route(c, "channelId"), false, body => rest.EditMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"), body)));
+            rest.HandleAsync(c, new FakeRoute(MessageWriteBucket, Route(c, "channelId")), body => rest.EditMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"), body)));
         api.MapDelete("/channels/{channelId}/messages/{messageId}", (HttpContext c) =>
-            rest.HandleAsync(c, "fake-delete-message", Route(c, "channelId"), false, _ => rest.DeleteMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"))));
-        api.MapGet("/gateway/bot", (HttpContext c) => rest.HandleAsync(c, "fake-gateway-bot", string.Empty, false, _ => rest.GatewayBot()));
-        api.MapGet("/applications/@me", (HttpContext c) => rest.HandleAsync(c, "fake-application", string.Empty, false, _ => rest.CurrentApplication()));
+            rest.HandleAsync(c, new FakeRoute(MessageWriteBucket, Route(c, "channelId")), _ => rest.DeleteMessage(Snowflake(c, "channelId"), Snowflake(c, "messageId"))));
+        api.MapGet("/gateway/bot", (HttpContext c) => rest.HandleAsync(c, new FakeRoute("fake-gateway-bot", string.Empty), _ => rest.GatewayBot()));
+        api.MapGet("/applications/@me", (HttpContext c) => rest.HandleAsync(c, new FakeRoute("fake-application", string.Empty), _ => rest.CurrentApplication()));
     }
 
     private static string Route(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;

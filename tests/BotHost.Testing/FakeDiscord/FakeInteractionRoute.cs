@@ -8,4 +8,5 @@ public enum FakeInteractionRoute
     Followup,
     GlobalCommands,
     GuildCommands,
+    EditFollowup,
 }

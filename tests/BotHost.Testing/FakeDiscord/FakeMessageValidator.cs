@@ -103,7 +103,7 @@ public static class FakeMessageValidator
         }
     }
 
-    private static void Add(JsonObject errors, string code, string message, params string[] path)
+    internal static void Add(JsonObject errors, string code, string message, params string[] path)
     {
         var node = errors;
         foreach (var segment in path)
@@ -126,6 +126,6 @@ public static class FakeMessageValidator
         list.Add(new JsonObject { ["code"] = code, ["message"] = message });
     }
 
-    private static string? Text(JsonNode node)
+    internal static string? Text(JsonNode node)
         => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.ToJsonString();
 }

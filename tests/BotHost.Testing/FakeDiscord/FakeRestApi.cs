@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ public sealed class FakeRestApi
     private readonly ConcurrentDictionary<ulong, FakeMessage> _messages = new();
     private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
     private readonly Lock _createLock = new();
+    private readonly FakeConditions _conditions = new();
     private long _nextId = 1_300_000_000_000_000_000;
     private int _totalRequests;
     private int _rateLimited;
@@ -47,13 +49,46 @@ public sealed class FakeRestApi
     /// <summary>Every message ever created, in id order, including deleted ones (see <see cref="FakeMessage.Deleted"/>).</summary>
     public IReadOnlyList<FakeMessage> Messages => [.. _messages.Values.OrderBy(m => m.Id)];
 
-    internal async Task HandleAsync(HttpContext context, string bucket, string major, bool globalExempt, Func<string, (int Status, JsonNode? Body)> handler)
+    /// <summary>Completes once <paramref name="condition"/> holds (checked after every request and every stored change).</summary>
+    public Task WaitUntilAsync(
+        Func<FakeRestApi, bool> condition,
+        TimeSpan? timeout = null,
+        [CallerArgumentExpression(nameof(condition))] string? description = null)
+        => _conditions.WaitAsync(() => condition(this), timeout, description);
+
+    /// <summary>
+    /// Runs one request: latency and faults, auth/User-Agent/rate limits, the route's handler, faults after
+    /// commit. The request is recorded before its answer is written, so a client that has its answer can
+    /// rely on the record being there.
+    /// </summary>
+    internal async Task HandleAsync(HttpContext context, FakeRoute route, Func<string, (int Status, JsonNode? Body)> handler)
     {
         Interlocked.Increment(ref _totalRequests);
         var request = context.Request;
+        var path = request.Path.Value ?? string.Empty;
         var receivedAt = _time.GetUtcNow();
         var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
-        var status = 0;
+        var recorded = false;
+        var committed = false;
+        void Record(int status, JsonNode? answer)
+        {
+            recorded = true;
+            var entry = new FakeRestRequest(
+                request.Method,
+                path,
+                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
+                request.ContentType,
+                body,
+                receivedAt,
+                status,
+                committed,
+                status >= 400 && answer?["code"] is JsonValue c && c.TryGetValue<int>(out var code) ? code : null);
+            _requests.Enqueue(entry);
+            route.Recorded?.Invoke(entry);
+            _conditions.Changed();
+        }
+
         try
         {
             if (Faults.Latency > TimeSpan.Zero)
@@ -61,32 +96,52 @@ public sealed class FakeRestApi
                 await Task.Delay(Faults.Latency, _time, context.RequestAborted);
             }
 
-            if (Faults.TryTakeDrop())
+            if (Faults.TryTakeDrop(path))
             {
+                Record(0, null);
                 context.Abort();
                 return;
             }
 
-            var (code, json) = Gate(context, bucket, major, globalExempt) ?? Handle(handler, body);
-            status = code;
-            context.Response.StatusCode = code;
+            var refused = Gate(context, route, path);
+            var (status, json) = refused ?? handler(body);
+            committed = refused is null;
+            if (committed && Faults.TryTakeAfterCommit(path, out var fault))
+            {
+                _conditions.Changed();
+                switch (fault.Kind)
+                {
+                    case FakeRestFaults.FaultKind.DropAfterCommit:
+                        Record(0, null);
+                        context.Abort();
+                        return;
+                    case FakeRestFaults.FaultKind.FailAfterCommit:
+                        (status, json) = Error(fault.Status, 0, $"{fault.Status}: injected failure after commit");
+                        break;
+                    default:
+                        await Task.Delay(fault.Hold, _time, context.RequestAborted);
+                        break;
+                }
+            }
+
+            Record(status, json);
+            context.Response.StatusCode = status;
             if (json is not null)
             {
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
             }
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up (its timeout) or went away while the answer was held or written.
+        }
         finally
         {
-            _requests.Enqueue(new FakeRestRequest(
-                request.Method,
-                request.Path.Value ?? string.Empty,
-                request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-                request.ContentType,
-                body,
-                receivedAt,
-                status));
+            if (!recorded)
+            {
+                Record(0, null);
+            }
         }
     }
 
@@ -198,9 +253,10 @@ public sealed class FakeRestApi
         => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["name"] = "Fake BotHost" });
 
     /// <summary>Auth, User-Agent, injected faults and rate limits; null when the request may proceed.</summary>
-    private (int, JsonNode?)? Gate(HttpContext context, string bucket, string major, bool globalExempt)
+    private (int, JsonNode?)? Gate(HttpContext context, FakeRoute route, string path)
     {
-        if (!string.Equals(context.Request.Headers.Authorization.ToString(), "Bot " + Options.Token, StringComparison.Ordinal))
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if ((route.BotToken || authorization.Length > 0) && !string.Equals(authorization, "Bot " + Options.Token, StringComparison.Ordinal))
         {
             return Error(401, 0, "401: Unauthorized");
         }
@@ -210,7 +266,7 @@ public sealed class FakeRestApi
             return Error(403, 40333, "internal network error");
         }
 
-        if (Faults.TryTakeStatus(out var failure))
+        if (Faults.TryTakeStatus(path, out var failure))
         {
             return Error(failure, 0, $"{failure}: injected failure");
         }
@@ -222,7 +278,7 @@ public sealed class FakeRestApi
         }
 
         var now = _time.GetUtcNow();
-        if (!globalExempt)
+        if (!route.GlobalExempt)
         {
             var global = _limiter.TryAcquire("global", Options.GlobalLimit, Options.GlobalWindow, now);
             if (!global.Allowed)
@@ -231,8 +287,8 @@ public sealed class FakeRestApi
             }
         }
 
-        var decision = _limiter.TryAcquire($"{bucket}:{major}", Options.BucketLimit, Options.BucketWindow, now);
-        headers["X-RateLimit-Bucket"] = bucket;
+        var decision = _limiter.TryAcquire($"{route.Bucket}:{route.Major}", Options.BucketLimit, Options.BucketWindow, now);
+        headers["X-RateLimit-Bucket"] = route.Bucket;
         headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
         // Rounded up to the millisecond so a client waiting exactly this long never arrives early.
@@ -264,13 +320,23 @@ public sealed class FakeRestApi
         });
     }
 
-    private static (int, JsonNode?) Handle(Func<string, (int Status, JsonNode? Body)> handler, string body) => handler(body);
-
-    private static (int, JsonNode?) InvalidForm(JsonObject errors)
+    internal static (int, JsonNode?) InvalidForm(JsonObject errors)
         => (400, new JsonObject { ["code"] = 50035, ["message"] = "Invalid Form Body", ["errors"] = errors });
 
-    private static (int, JsonNode?) Error(int status, int code, string message)
+    internal static (int, JsonNode?) Error(int status, int code, string message)
         => (status, new JsonObject { ["code"] = code, ["message"] = message });
+
+    internal static JsonNode? ParseAny(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static JsonObject? Parse(string body)
     {

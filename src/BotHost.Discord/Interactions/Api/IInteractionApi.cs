@@ -3,8 +3,8 @@ using BotHost.Discord.Interactions.Models;
 namespace BotHost.Discord.Interactions.Api;
 
 /// <summary>
-/// The Discord routes interactions need. A seam so the REST client (with its rate limiter) can take over
-/// these calls later; <see cref="RestInteractionApi"/> is the direct HTTP implementation.
+/// The Discord routes interactions need: a narrow seam for the dispatcher and registrar (tests replace it).
+/// <see cref="RestInteractionApi"/> sends them through the rate-limited <see cref="Rest.DiscordRestClient"/>.
 /// </summary>
 public interface IInteractionApi
 {

@@ -3,8 +3,7 @@ using System.Net;
 namespace BotHost.Discord.Interactions.Api;
 
 /// <summary>Discord refused an interaction call; <see cref="DiscordCode"/> is the JSON error code when present.</summary>
-public sealed class InteractionApiException(string route, HttpStatusCode status, int? discordCode, string? discordMessage)
-    : Exception($"Discord answered {(int)status} to {route}" + (discordCode is null ? "." : $" with code {discordCode}: {discordMessage}"))
+public sealed class InteractionApiException : Exception
 {
     /// <summary>Unknown message: the message (e.g. the original response) was deleted.</summary>
     public const int UnknownMessage = 10008;
@@ -18,10 +17,18 @@ public sealed class InteractionApiException(string route, HttpStatusCode status,
     /// <summary>The interaction has already been acknowledged.</summary>
     public const int AlreadyAcknowledged = 40060;
 
+    public InteractionApiException(string route, HttpStatusCode status, int? discordCode, string? discordMessage, Exception? innerException = null)
+        : base($"Discord answered {(int)status} to {route}" + (discordCode is null ? "." : $" with code {discordCode}: {discordMessage}"), innerException)
+    {
+        Route = route;
+        Status = status;
+        DiscordCode = discordCode;
+    }
+
     /// <summary>Route template without ids or tokens, safe to log.</summary>
-    public string Route { get; } = route;
+    public string Route { get; }
 
-    public HttpStatusCode Status { get; } = status;
+    public HttpStatusCode Status { get; }
 
-    public int? DiscordCode { get; } = discordCode;
+    public int? DiscordCode { get; }
 }
