@@ -87,8 +87,8 @@ public sealed class StoryExplainer(
     private static void AppendSources(StringBuilder sb, StoryForDigest story)
     {
         sb.Append("Sources: ");
-        sb.AppendJoin("; ", story.Mentions.Select((m, i) =>
-            $"{ChatText.Escape(m.SourceName)} ({m.SeenAt:yyyy-MM-dd HH:mm}, {(i == 0 ? "first" : JoinedBy(m.MatchedBy))}{(m.Engagement.IsNone ? "" : $", {m.Engagement.Points} points, {m.Engagement.Comments} comments")})"));
+        sb.AppendJoin("; ", story.Mentions.Select(m =>
+            $"{ChatText.Escape(m.SourceName)} ({m.SeenAt:yyyy-MM-dd HH:mm}, {JoinedBy(m.MatchedBy)}{(m.Engagement.IsNone ? "" : $", {m.Engagement.Points} points, {m.Engagement.Comments} comments")})"));
         sb.Append('\n');
     }
 
@@ -97,7 +97,7 @@ public sealed class StoryExplainer(
         ClusterDecision.ByUrl => "joined by the same article URL",
         ClusterDecision.ByDiscussionUrl => "joined by a shared discussion link",
         ClusterDecision.BySummary => "joined by an identical summary",
-        ClusterDecision.ByCreation => "started a story of its own first",
+        ClusterDecision.ByCreation => "started the story",
         var title when title.StartsWith(ClusterDecision.ByTitle, StringComparison.Ordinal) => $"joined by a similar title, score {title[ClusterDecision.ByTitle.Length..].Trim()}",
         "" => "joined before match reasons were kept",
         var other => "joined by " + other,
@@ -110,7 +110,7 @@ public sealed class StoryExplainer(
         var candidate = preview.Selection!.Candidates.FirstOrDefault(c => c.Story.Id == story.Id);
         var next = subscription.Paused ? null : DeliveryTimes.NextAfter(subscription, time.GetUtcNow());
         var when = next is { } at
-            ? $"the next digest is due {at:yyyy-MM-dd HH:mm} UTC ({TimeZoneInfo.ConvertTime(at, DeliveryTimes.ZoneOf(subscription)):yyyy-MM-dd HH:mm} {subscription.TimeZone})"
+            ? $"the next digest is due {at:yyyy-MM-dd HH:mm} UTC{(subscription.TimeZone == "UTC" ? "" : $" ({TimeZoneInfo.ConvertTime(at, DeliveryTimes.ZoneOf(subscription)):yyyy-MM-dd HH:mm} {subscription.TimeZone})")}"
             : subscription.Mode == SubscriptionMode.Instant ? "instant mode posts it shortly after the next collection" : "it is paused, so nothing is posted";
         if (candidate is null)
         {

@@ -18,5 +18,5 @@ public sealed record ScoreParts(double Recency, double SourceWeight, double Cros
     public double Total => (Base * Recency) + (Picked ? PickBonus : 0);
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Total:0.###} = ({SourceWeight:0.##} source + {CrossSource:0.##} cross-source + {Engagement:0.##} engagement {Feedback:+0.##;-0.##;+0} feedback) × {Recency:0.###} recency{(Picked ? " + pick" : "")}");
+        $"{Total:G3} = ({SourceWeight:0.##} source + {CrossSource:0.##} cross-source + {Engagement:0.##} engagement {Feedback:+0.##;-0.##;+0} feedback) × {Recency:G3} recency{(Picked ? " + pick" : "")}");
 }
