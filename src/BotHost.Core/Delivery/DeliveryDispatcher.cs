@@ -33,7 +33,7 @@ public sealed class DeliveryDispatcher(DeliverySender sender, OutboxStore outbox
     /// <summary>Queues every pending delivery that is due; returns how many were queued.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        var due = await outbox.DueAsync(time.GetUtcNow(), 1000, cancellationToken);
+        var due = await outbox.DueAsync(time.GetUtcNow(), options.Value.InstanceId, 1000, cancellationToken);
         var queued = 0;
         foreach (var id in due.Where(id => !_queuedOrRunning.ContainsKey(id)))
         {

@@ -107,15 +107,19 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
         return await ReadSummaryAsync(command, cancellationToken);
     }
 
-    /// <summary>Pending deliveries that are due and not held by a live lease, oldest first.</summary>
-    public async Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pending deliveries that are due and not held by another process's live lease, oldest first. <paramref name="owner"/>'s
+    /// own leases count as free: a restarted process resumes what it was sending when it died.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, string owner, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT id FROM digest_deliveries WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $now) " +
-            "AND (lease_until IS NULL OR lease_until <= $now) ORDER BY created_at, id LIMIT $limit";
+            "AND (lease_until IS NULL OR lease_until <= $now OR lease_owner = $owner) ORDER BY created_at, id LIMIT $limit";
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$limit", limit);
         var result = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -76,7 +76,7 @@ public sealed class DigestWorld : IAsyncDisposable
     {
         var sender = Services.GetRequiredService<DeliverySender>();
         var result = new List<DeliveryStatus?>();
-        foreach (var id in await Services.GetRequiredService<OutboxStore>().DueAsync(Time.GetUtcNow(), 1000, Ct))
+        foreach (var id in await Services.GetRequiredService<OutboxStore>().DueAsync(Time.GetUtcNow(), Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>().Value.InstanceId, 1000, Ct))
         {
             result.Add(await sender.SendAsync(id, Ct));
         }
