@@ -32,7 +32,7 @@ public sealed class DigestComposer(
         }
 
         var (selection, parts) = await SelectAndRenderAsync(connection, subscription, period, picks, cancellationToken);
-        if (parts.Count == 0 && reason is DeliveryReason.Instant or DeliveryReason.Now)
+        if (selection.Digest.Entries.Count == 0 && reason is DeliveryReason.Instant or DeliveryReason.Now)
         {
             // Nothing new on request (or in an instant batch) is not the period's digest: recording it would keep the
             // scheduled digest from posting what arrives later.

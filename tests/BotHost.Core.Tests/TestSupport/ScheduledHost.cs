@@ -54,11 +54,20 @@ public sealed class ScheduledHost : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ScheduledHost> StartAsync(FakeTimeProvider time, string? directory = null, RecordingSink? sink = null)
+    /// <param name="feed">An RSS document served as the one source "Blog" (blog.xml); none by default.</param>
+    public static async Task<ScheduledHost> StartAsync(FakeTimeProvider time, string? directory = null, RecordingSink? sink = null, string? feed = null)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "sources.json"), """{ "sources": [] }""");
+        if (feed is not null)
+        {
+            File.WriteAllText(Path.Combine(directory, "blog.xml"), feed);
+        }
+
+        var blog = Path.Combine(directory, "blog.xml").Replace(@"\", @"\\", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(directory, "sources.json"), feed is null
+            ? """{ "sources": [] }"""
+            : $$"""{ "sources": [ { "name": "Blog", "url": "{{blog}}" } ] }""");
         var logs = new CapturingLoggerProvider();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -67,6 +76,7 @@ public sealed class ScheduledHost : IAsyncDisposable
             ["Feeds:SourcesFile"] = Path.Combine(directory, "sources.json"),
             ["Curation:TopicsFile"] = Path.Combine(directory, "topics.json"),
             ["Digests:PostWhenEmpty"] = "true",
+            ["Feeds:FirstFetchIsBacklog"] = "false",
             ["Delivery:ScanIntervalSeconds"] = "3600",
         });
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information);
