@@ -44,6 +44,21 @@ public sealed class DeliveryDispatcher(DeliverySender sender, OutboxStore outbox
         return queued;
     }
 
+    /// <summary>
+    /// Sends every due delivery now, one after another, without the background workers: for a CLI verb that composed
+    /// a digest and exits. Returns how many reached <see cref="DeliveryStatus.Sent"/>.
+    /// </summary>
+    public async Task<int> SendDueNowAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var id in await outbox.DueAsync(time.GetUtcNow(), options.Value.InstanceId, 1000, cancellationToken))
+        {
+            sent += await sender.SendAsync(id, cancellationToken) == DeliveryStatus.Sent ? 1 : 0;
+        }
+
+        return sent;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var resumed = await ScanAsync(stoppingToken);

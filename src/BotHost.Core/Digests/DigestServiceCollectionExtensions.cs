@@ -16,8 +16,6 @@ public static class DigestServiceCollectionExtensions
             .Validate(o => o.MisfireGraceHours is >= 0 and <= 24 * 7, "Digests:MisfireGraceHours must be between 0 and 168.")
             .Validate(o => o.InstantDelaySeconds is >= 0 and <= 3600, "Digests:InstantDelaySeconds must be between 0 and 3600.")
             .ValidateOnStart();
-        services.AddSingleton<DigestStore>();
-        services.AddSingleton<StorySearch>();
         services.AddSingleton<StoryDigestQueries>();
         services.AddSingleton<SubscriptionFilter>();
         services.AddSingleton<DigestRanker>();

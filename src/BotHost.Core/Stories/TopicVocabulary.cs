@@ -65,6 +65,10 @@ public sealed class TopicVocabulary
 
     public bool Contains(string topic) => _topics.ContainsKey(Normalize(topic));
 
+    /// <summary>The keywords of <paramref name="topic"/> as written in the file; empty for an unknown topic.</summary>
+    public IReadOnlyList<string> KeywordsOf(string topic)
+        => _topics.TryGetValue(Normalize(topic), out var keywords) ? [.. keywords.Select(k => k.Text)] : [];
+
     /// <summary>The first keyword of <paramref name="topic"/> found in <paramref name="text"/>, or null (also for an unknown topic).</summary>
     public string? FirstMatch(string topic, string text) => FirstMatch(topic, TopicText.Of(text));
 

@@ -78,7 +78,7 @@ public sealed partial class SubscriptionRules(TopicVocabulary? vocabulary, TimeS
         }
 
         var text = typed?.Trim() ?? string.Empty;
-        var guess = Closest(text, TimeZoneCatalog.Ids) ?? "Europe/Berlin";
+        var guess = NearestName.Find(text, TimeZoneCatalog.Ids) ?? "Europe/Berlin";
         error = $"Unknown time zone '{Shorten(text)}'; type an IANA zone name such as {guess} or UTC (start typing and pick one from the list).";
         return false;
     }
@@ -150,7 +150,7 @@ public sealed partial class SubscriptionRules(TopicVocabulary? vocabulary, TimeS
             var topic = name.ToLowerInvariant();
             if (!vocabulary.Contains(topic))
             {
-                var guess = Closest(topic, vocabulary.Topics);
+                var guess = NearestName.Find(topic, vocabulary.Topics);
                 error = $"Unknown topic '{Shorten(name)}'{(guess is null ? "" : $" (did you mean {guess}?)")}; topics are: {string.Join(", ", Topics)}.";
                 return false;
             }
@@ -204,7 +204,7 @@ public sealed partial class SubscriptionRules(TopicVocabulary? vocabulary, TimeS
             return true;
         }
 
-        var guess = Closest(text, known);
+        var guess = NearestName.Find(text, known);
         error = known.Count == 0
             ? $"Unknown source '{Shorten(text)}': no sources are configured yet."
             : $"Unknown source '{Shorten(text)}'{(guess is null ? "" : $" (did you mean {guess}?)")}; see /sources for the list.";
@@ -332,56 +332,6 @@ public sealed partial class SubscriptionRules(TopicVocabulary? vocabulary, TimeS
         return digits.Length is 1 or 2 && int.Parse(digits, CultureInfo.InvariantCulture) < 24
             ? string.Create(CultureInfo.InvariantCulture, $"{int.Parse(digits, CultureInfo.InvariantCulture):D2}:00")
             : "09:00";
-    }
-
-    /// <summary>The candidate nearest to <paramref name="typed"/> by edit distance, when it is plausibly a typo.</summary>
-    internal static string? Closest(string typed, IEnumerable<string> candidates)
-    {
-        if (typed.Length == 0)
-        {
-            return null;
-        }
-
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var tail = candidate[(candidate.LastIndexOf('/') + 1)..];
-            var distance = Math.Min(Distance(typed, candidate), Distance(typed, tail));
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = candidate;
-            }
-        }
-
-        return bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static string Suggest(string candidate, string fallback)

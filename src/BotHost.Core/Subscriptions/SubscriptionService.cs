@@ -11,7 +11,7 @@ namespace BotHost.Core.Subscriptions;
 public sealed class SubscriptionService(
     SubscriptionStore store,
     SubscriptionRules rules,
-    SourceCatalog catalog,
+    SourceNames sourceNames,
     ISubscriptionSchedule schedule,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
@@ -36,7 +36,8 @@ public sealed class SubscriptionService(
 
         var now = time.GetUtcNow();
         var errors = new List<string>();
-        var updated = Apply(existing ?? NewSubscription(channel, name, request.RequestedBy, now), request, errors) with { UpdatedAt = now };
+        var known = request.Sources is null ? [] : await sourceNames.ForGuildAsync(channel.GuildId, cancellationToken);
+        var updated = Apply(existing ?? NewSubscription(channel, name, request.RequestedBy, now), request, known, errors) with { UpdatedAt = now };
         if (errors.Count > 0)
         {
             return SubscriptionResult.Fail(errors.Count == 1 ? errors[0] : "Nothing was changed. Fix these and try again:\n" + string.Join('\n', errors.Select(e => "• " + e)));
@@ -110,7 +111,8 @@ public sealed class SubscriptionService(
 
     public async Task<SubscriptionResult> MuteSourceAsync(ChannelKey channel, string? name, string source, CancellationToken cancellationToken)
     {
-        if (!SubscriptionRules.TryFindSource(source, KnownSources(), out var found, out var error))
+        var known = await sourceNames.ForGuildAsync(channel.GuildId, cancellationToken);
+        if (!SubscriptionRules.TryFindSource(source, known, out var found, out var error))
         {
             return SubscriptionResult.Fail(error);
         }
@@ -139,20 +141,6 @@ public sealed class SubscriptionService(
         return await StoreAsync(
             subscription with { MutedSources = [.. subscription.MutedSources.Where(m => m != muted)], UpdatedAt = time.GetUtcNow() },
             "unmuted " + muted, cancellationToken);
-    }
-
-    /// <summary>Source names a subscription may name: the configured sources.</summary>
-    public IReadOnlyCollection<string> KnownSources()
-    {
-        try
-        {
-            return [.. catalog.Sources.Select(s => s.Name)];
-        }
-        catch (SourcesFileException)
-        {
-            // The host refuses to start with a broken sources file; a CLI run without one simply knows no source.
-            return [];
-        }
     }
 
     private async Task<SubscriptionResult> ChangeAsync(
@@ -202,14 +190,14 @@ public sealed class SubscriptionService(
         };
     }
 
-    private Subscription Apply(Subscription s, SubscriptionRequest request, List<string> errors)
+    private Subscription Apply(Subscription s, SubscriptionRequest request, IReadOnlyList<string> knownSources, List<string> errors)
     {
         if (request.Topics is not null && Check(rules.TryParseTopics(request.Topics, out var topics, out var e), e, errors))
         {
             s = s with { Topics = topics };
         }
 
-        if (request.Sources is not null && Check(SubscriptionRules.TryParseSources(request.Sources, KnownSources(), out var sources, out e), e, errors))
+        if (request.Sources is not null && Check(SubscriptionRules.TryParseSources(request.Sources, knownSources, out var sources, out e), e, errors))
         {
             s = s with { Sources = sources };
         }

@@ -1,4 +1,5 @@
 using BotHost.Core.Picks;
+using BotHost.Core.Sources;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,8 @@ namespace BotHost.Core.Subscriptions;
 public static class SubscriptionServiceCollectionExtensions
 {
     /// <summary>
-    /// Subscriptions (store, rules, service) and curator picks. Needs AddStorage and AddCollecting (topic vocabulary,
+    /// Subscriptions (store, rules, service), curator picks and sharing, and the
+    /// guild sources subscriptions may name. Needs AddStorage and AddCollecting (topic vocabulary,
     /// sources). A scheduler replaces the no-op <see cref="ISubscriptionSchedule"/> by registering its own.
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services)
@@ -28,6 +30,18 @@ public static class SubscriptionServiceCollectionExtensions
         services.AddSingleton<SubscriptionService>();
         services.TryAddSingleton<ISubscriptionSchedule, NoSubscriptionSchedule>();
         services.AddSingleton<CuratorPickStore>();
+        services.AddSingleton<ShareService>();
+
+        // The stories reads and the shared-story writer commands use; the stories feature has no registration of its own.
+        services.TryAddSingleton<StoryQueries>();
+        services.TryAddSingleton<SharedStoryRecorder>();
+
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section)
+            .Validate(o => o.MaxPerGuild is >= 1 and <= 100, "Sources:MaxPerGuild must be between 1 and 100.")
+            .ValidateOnStart();
+        services.TryAddSingleton<GuildSourceStore>();
+        services.TryAddSingleton<GuildSourceService>();
+        services.TryAddSingleton<SourceNames>();
         return services;
     }
 }

@@ -1,10 +1,7 @@
-using BotHost.Bridge.Commands;
-using BotHost.Bridge.Components;
 using BotHost.Bridge.Delivery;
 using BotHost.Core.Delivery;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
-using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Registration;
 using BotHost.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +17,7 @@ public static class DiscordBridgeServiceCollectionExtensions
         services.AddSingleton<IGatewayInfoSource, RestGatewayInfoSource>();
         services.AddDiscordGateway();
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
-        services.AddSingleton<SlashCommand, LatestCommand>();
-        services.AddSingleton<SlashCommand, SearchCommand>();
-        services.AddSingleton<SlashCommand, DigestCommand>();
-        services.AddSingleton<SlashCommand, ExplainCommand>();
-        services.AddSingleton<ComponentHandler, FeedbackButtons>();
-        services.AddSingleton<ComponentHandler, DigestPreview>();
+        services.AddBotHostCommands();
         services.AddSingleton<ISink, DiscordSink>();
         services.AddDiscordInteractions();
         services.AddHostedService<DiscordBridge>();

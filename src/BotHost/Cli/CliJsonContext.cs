@@ -6,4 +6,8 @@ namespace BotHost.Cli;
 [JsonSerializable(typeof(InspectFeedCommand.InspectedFeed))]
 [JsonSerializable(typeof(SourcesCommand.SourceCheck[]))]
 [JsonSerializable(typeof(IReadOnlyList<BotHost.Core.Digests.DigestPart>))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+[JsonSerializable(typeof(bool))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -41,7 +41,10 @@ public static class BotHostApplication
 
         if (forCli)
         {
+            // A filter, not just a minimum level: appsettings.json's Logging:LogLevel:Default would win over the minimum
+            // and print Information lines into a verb's output.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         }
 
         var mode = ModeOf(builder.Configuration);
@@ -66,6 +69,7 @@ public static class BotHostApplication
             builder.Services.AddHostedService<StartupChecks>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
             builder.Services.AddScheduling(clock);
+            builder.Services.AddHostedService<GuildSourceCollector>();
             if (mode == RunMode.Offline)
             {
                 builder.Services.AddSingleton<ISink, ConsoleSink>();

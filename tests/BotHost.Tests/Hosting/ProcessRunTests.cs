@@ -14,17 +14,7 @@ public sealed class ProcessRunTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGINT is sent with kill(2).");
         var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(BotHost.Cli.BotHostCli).Assembly.Location);
-        start.Environment["Storage__DatabasePath"] = Path.Combine(directory, "bothost.db");
-        start.Environment["Discord__Token"] = "";
-        start.Environment["BOTHOST_Discord__Token"] = "";
+        var start = BotHostProcess.StartInfo(Path.Combine(directory, "bothost.db"));
         var output = new StringBuilder();
         var digestPrinted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var process = new Process { StartInfo = start };

@@ -19,6 +19,10 @@ public sealed record InteractionData
 
     public ResolvedData? Resolved { get; init; }
 
+    /// <summary>The message (MESSAGE command) or user (USER command) the command was invoked on.</summary>
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    public ulong? TargetId { get; init; }
+
     public string? CustomId { get; init; }
 
     public int? ComponentType { get; init; }

@@ -12,4 +12,7 @@ public sealed record InteractionMember
     public ulong Permissions { get; init; }
 
     public string? Nick { get; init; }
+
+    /// <summary>The member's role ids (snowflake strings on the wire).</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }

@@ -15,6 +15,10 @@ public sealed record ResolvedChannel
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
     public ulong? Permissions { get; init; }
 
+    /// <summary>The bot's own permissions in this channel (bit set, sent as a string).</summary>
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    public ulong? AppPermissions { get; init; }
+
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
     public ulong? GuildId { get; init; }
 

@@ -4,4 +4,7 @@ namespace BotHost.Discord.Interactions.Models;
 public sealed record ResolvedData
 {
     public IReadOnlyDictionary<string, ResolvedChannel>? Channels { get; init; }
+
+    /// <summary>The target of a MESSAGE command.</summary>
+    public IReadOnlyDictionary<string, ResolvedMessage>? Messages { get; init; }
 }

@@ -1,13 +1,16 @@
-using BotHost.Core.Digests;
+using BotHost.Bridge.Autocomplete;
+using BotHost.Core.Stories;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
 
 namespace BotHost.Bridge.Commands;
 
-/// <summary>/latest [count]: the newest stories, with where else they were seen.</summary>
-public sealed class LatestCommand(DigestStore stories, TimeProvider time) : SlashCommand
+/// <summary>/latest [topic] [count]: the freshest stories of the last week, with where else they were seen.</summary>
+public sealed class LatestCommand(StoryQueries stories, CommandSuggestions suggestions, TimeProvider time) : SlashCommand
 {
     private const int MaxCount = 20;
+    private const int DefaultCount = 5;
+    private static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
     public override ApplicationCommandDefinition Definition { get; } = new()
     {
@@ -16,6 +19,7 @@ public sealed class LatestCommand(DigestStore stories, TimeProvider time) : Slas
         Contexts = [0],
         Options =
         [
+            OptionDefinitions.Text("topic", "Only stories on this topic.", autocomplete: true),
             new ApplicationCommandOptionDefinition
             {
                 Type = ApplicationCommandOptionType.Integer, Name = "count", Description = "How many stories (1-20, default 5).",
@@ -26,15 +30,25 @@ public sealed class LatestCommand(DigestStore stories, TimeProvider time) : Slas
 
     public override async Task<CommandResponse> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var count = context.GetInteger("count") ?? 5;
+        var count = context.GetInteger("count") ?? DefaultCount;
         if (count is < 1 or > MaxCount)
         {
             return CommandResponse.Error($"count must be between 1 and {MaxCount}; you gave {count}.");
         }
 
-        var latest = await stories.RecentStoriesAsync(time.GetUtcNow() - TimeSpan.FromDays(7), (int)count, cancellationToken);
-        return latest.Count == 0
-            ? CommandResponse.Message("No stories collected in the last 7 days yet.", ephemeral: true)
-            : CommandResponse.Message(StoryListMarkdown.Render($"**Latest {latest.Count} stories**", latest, DiscordMessageLimit.Content));
+        var topic = context.GetString("topic");
+        var latest = await stories.LatestAsync(topic, time.GetUtcNow() - Window, (int)count, cancellationToken);
+        if (latest.Error is not null)
+        {
+            return CommandResponse.Error(latest.Error);
+        }
+
+        var about = topic is null ? "" : $" on {ChatMarkdown.Escape(topic)}";
+        return latest.Stories.Count == 0
+            ? CommandResponse.Message($"No stories{about} collected in the last 7 days yet.", ephemeral: true)
+            : CommandResponse.Message(StoryListText.Render($"**Latest {latest.Stories.Count} stories{about}**", latest.Stories));
     }
+
+    public override Task<CommandResponse> AutocompleteAsync(CommandContext context, CancellationToken cancellationToken)
+        => suggestions.SuggestAsync(context, cancellationToken);
 }

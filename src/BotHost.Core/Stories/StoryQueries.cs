@@ -1,0 +1,129 @@
+using System.Globalization;
+using BotHost.Core.Digests;
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Stories;
+
+/// <summary>
+/// Reads of collected stories for commands (search, latest, share, lookups by id): the stories feature's queries,
+/// so no other feature writes SQL over stories, mentions or items. Stories known only from a member's share (no
+/// feed mentioned them yet) are not "collected" and never appear in search or latest.
+/// </summary>
+public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics)
+{
+    /// <summary>Rows read per requested story when a topic filter runs after the query.</summary>
+    private const int TopicOverscan = 8;
+
+    // Sources in the order they published the story ("from X · also on Y").
+    private const string SourceNames =
+        "(SELECT group_concat(name, char(31)) FROM (SELECT src.name AS name, MIN(COALESCE(i.published_at, i.first_seen_at)) AS first_at, MIN(m.item_id) AS first_item " +
+        "  FROM story_mentions m JOIN sources src ON src.id = m.source_id JOIN items i ON i.id = m.item_id " +
+        "  WHERE m.story_id = s.id GROUP BY src.id ORDER BY first_at, first_item))";
+
+    /// <summary>Full-text search (titles weigh more than summaries), best match first; see <see cref="StorySearchQuery"/> for the syntax.</summary>
+    public async Task<StorySearchResult> SearchAsync(string typed, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        if (!StorySearchQuery.TryBuild(typed, out var match, out var error))
+        {
+            return StorySearchResult.Refused(error);
+        }
+
+        if (CheckTopic(topic) is { } topicError)
+        {
+            return StorySearchResult.Refused(topicError);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {DigestStoryRows.Columns}, {SourceNames} " +
+            "FROM story_search JOIN stories s ON s.id = story_search.rowid WHERE story_search MATCH $match AND s.mention_count > 0 AND s.first_seen_at >= $since " +
+            "ORDER BY bm25(story_search, 5.0, 1.0), s.first_seen_at DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        command.Parameters.AddWithValue("$limit", topic is null ? limit : limit * TopicOverscan);
+        try
+        {
+            return new StorySearchResult(OnTopic(await DigestStoryRows.ReadAllAsync(command, cancellationToken), topic, limit), null);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
+        {
+            // The query builder quotes every term; this is the safety net if FTS5 still refuses the expression.
+            return StorySearchResult.Refused("I could not understand that search. Use plain words, \"quoted phrases\", OR and NOT, e.g. sqlite OR postgres.");
+        }
+    }
+
+    /// <summary>The newest stories first seen since <paramref name="since"/> that a digest could show (not backlog).</summary>
+    public async Task<StorySearchResult> LatestAsync(string? topic, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        if (CheckTopic(topic) is { } topicError)
+        {
+            return StorySearchResult.Refused(topicError);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s " +
+            "WHERE s.is_backlog = 0 AND s.mention_count > 0 AND s.first_seen_at >= $since ORDER BY s.first_seen_at DESC, s.id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", topic is null ? limit : limit * TopicOverscan);
+        return new StorySearchResult(OnTopic(await DigestStoryRows.ReadAllAsync(command, cancellationToken), topic, limit), null);
+    }
+
+    /// <summary>The story holding this canonical URL (as its article or discussion link), whatever its http/www spelling.</summary>
+    public async Task<DigestStory?> FindByUrlAsync(string canonicalUrl, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = $key";
+        command.Parameters.AddWithValue("$key", UrlKey(canonicalUrl));
+        return (await DigestStoryRows.ReadAllAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>Stories by id, in the order asked; ids that no longer exist (or, with <paramref name="collectedOnly"/>, that only a share knows) are left out.</summary>
+    public async Task<IReadOnlyList<DigestStory>> GetManyAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken, bool collectedOnly = false)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = ids.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s WHERE s.id IN ({string.Join(", ", names)}){(collectedOnly ? " AND s.mention_count > 0" : "")}";
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters.AddWithValue(names[i], ids[i]);
+        }
+
+        var found = (await DigestStoryRows.ReadAllAsync(command, cancellationToken)).ToDictionary(s => s.StoryId);
+        return [.. ids.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
+    /// <summary>The story_keys key of a canonical URL (the same one the clusterer writes).</summary>
+    internal static string UrlKey(string canonicalUrl) => "u:" + UrlCanonicalizer.KeyOfCanonical(canonicalUrl);
+
+    private string? CheckTopic(string? topic)
+    {
+        if (topic is null)
+        {
+            return null;
+        }
+
+        if (topics.Vocabulary is not { } vocabulary)
+        {
+            return "This bot has no topic list, so it cannot filter by topic; leave the topic out.";
+        }
+
+        return vocabulary.Contains(topic) ? null : $"Unknown topic '{topic}'; topics are: {string.Join(", ", vocabulary.Topics.Order(StringComparer.Ordinal))}.";
+    }
+
+    private IReadOnlyList<DigestStory> OnTopic(IReadOnlyList<DigestStory> stories, string? topic, int limit)
+        => topic is null || topics.Vocabulary is not { } vocabulary
+            ? stories
+            : [.. stories.Where(s => vocabulary.FirstMatch(topic, s.Title + "\n" + s.SummaryText) is not null).Take(limit)];
+}

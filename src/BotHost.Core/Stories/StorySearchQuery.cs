@@ -1,0 +1,122 @@
+using System.Text;
+
+namespace BotHost.Core.Stories;
+
+/// <summary>
+/// Turns what a member typed into an FTS5 MATCH expression: plain words match as prefixes ("checkpoint" finds
+/// "checkpoints"), "quoted phrases" match word for word, and OR / NOT (upper case) combine them. Every term is
+/// quoted, so no other FTS5 syntax (columns, NEAR, ^) can reach the engine; what cannot work gets a message.
+/// </summary>
+public static class StorySearchQuery
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 12;
+
+    public static bool TryBuild(string? typed, out string match, out string error)
+    {
+        match = string.Empty;
+        error = string.Empty;
+        var text = (typed ?? string.Empty).Trim();
+        if (text.Length > MaxLength)
+        {
+            error = $"That search is {text.Length} characters long; keep it under {MaxLength}.";
+            return false;
+        }
+
+        if (text.Count(c => c == '"') % 2 == 1)
+        {
+            var without = text.Replace("\"", string.Empty, StringComparison.Ordinal).Trim();
+            error = $"Your search has a \" with no closing quote. Close the phrase, e.g. \"write-ahead log\", or leave the quote out: {(without.Length > 0 ? without : "sqlite")}";
+            return false;
+        }
+
+        var parts = new List<string>();
+        foreach (var token in Tokens(text))
+        {
+            if (token is "OR" or "NOT" or "AND")
+            {
+                if (parts.Count == 0 || IsOperator(parts[^1]))
+                {
+                    error = $"{token} needs a word on each side, e.g. sqlite {token} postgres.";
+                    return false;
+                }
+
+                parts.Add(token);
+            }
+            else if (Term(token) is { } term && parts.Count(p => !IsOperator(p)) < MaxTerms)
+            {
+                parts.Add(term);
+            }
+        }
+
+        if (parts.Count > 0 && IsOperator(parts[^1]))
+        {
+            error = $"{parts[^1]} needs a word on each side, e.g. sqlite {parts[^1]} postgres.";
+            return false;
+        }
+
+        if (parts.Count == 0)
+        {
+            error = "Type a word or two to search for, e.g. sqlite or \"write-ahead log\".";
+            return false;
+        }
+
+        match = string.Join(' ', parts);
+        return true;
+    }
+
+    private static bool IsOperator(string part) => part is "OR" or "NOT" or "AND";
+
+    /// <summary>Quoted phrases stay whole (quotes kept); everything else splits on white space.</summary>
+    private static IEnumerable<string> Tokens(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = text[i] == '"' ? text.IndexOf('"', i + 1) + 1 : i;
+            if (text[i] != '"')
+            {
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != '"')
+                {
+                    end++;
+                }
+            }
+
+            yield return text[i..end];
+            i = end;
+        }
+    }
+
+    // One word is a prefix term; several words (a phrase, or "write-ahead") must appear side by side.
+    private static string? Term(string token)
+    {
+        var phrase = token.StartsWith('"');
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in token.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+
+        return words.Count switch
+        {
+            0 => null,
+            1 when !phrase => $"\"{words[0]}\"*",
+            _ => $"\"{string.Join(' ', words)}\"",
+        };
+    }
+}

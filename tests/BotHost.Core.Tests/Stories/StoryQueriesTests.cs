@@ -1,0 +1,145 @@
+using BotHost.Core.Picks;
+using BotHost.Core.Stories;
+using BotHost.Core.Subscriptions;
+using BotHost.Core.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using static BotHost.Core.Tests.TestSupport.FeedBuilder;
+
+namespace BotHost.Core.Tests.Stories;
+
+public sealed class StoryQueriesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<CoreTestHost> HostWithStoriesAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        host.WriteTopics("""{ "topics": { "databases": ["sqlite", "postgres"], "ai": ["llm"] } }""");
+        host.WriteFeed("blog.xml", Rss("Blog",
+            new Entry("x", "Understanding write-ahead logging in SQLite", "https://example.org/wal", PubDate: "Tue, 24 Nov 2026 12:00:00 GMT", Description: "Checkpoints and readers explained."),
+            new Entry("y", "Quarterly revenue letters", "https://example.org/revenue", Description: "Startups report revenue."),
+            new Entry("z", "Running an LLM on a laptop", "https://example.org/llm", Description: "Quantized weights and checkpoints.")));
+        host.WriteSources(("Blog", "blog.xml"));
+        await host.CollectAllAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task Search_WhenAWordMatchesOneStorysSummary_ReturnsThatStoryWithItsStoredFields()
+    {
+        await using var host = await HostWithStoriesAsync();
+
+        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("readers", null, null, 5, Ct);
+
+        var story = Assert.Single(found.Stories);
+        Assert.Null(found.Error);
+        Assert.Equal("Understanding write-ahead logging in SQLite", story.Title);
+        Assert.Equal("https://example.org/wal", story.Url);
+        Assert.Equal(CoreTestHost.Start, story.FirstSeenAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero), story.PublishedAt);
+        Assert.Equal(["Blog"], story.Sources);
+    }
+
+    [Fact]
+    public async Task Search_PlainWordsArePrefixes_PhrasesAreExact_AndATopicNarrows()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var prefix = await queries.SearchAsync("checkpoint", null, null, 5, Ct);
+        var phrase = await queries.SearchAsync("\"write-ahead logging\"", null, null, 5, Ct);
+        var hyphen = await queries.SearchAsync("write-ahead", null, null, 5, Ct);
+        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 5, Ct);
+        var either = await queries.SearchAsync("revenue OR laptop", null, null, 5, Ct);
+        var without = await queries.SearchAsync("checkpoints NOT sqlite", null, null, 5, Ct);
+
+        Assert.Equal(2, prefix.Stories.Count);
+        Assert.Equal("Understanding write-ahead logging in SQLite", Assert.Single(phrase.Stories).Title);
+        Assert.Single(hyphen.Stories);
+        Assert.Equal("Running an LLM on a laptop", Assert.Single(onTopic.Stories).Title);
+        Assert.Equal(2, either.Stories.Count);
+        Assert.Equal("Running an LLM on a laptop", Assert.Single(without.Stories).Title);
+    }
+
+    [Theory]
+    [InlineData("\"unclosed", "with no closing quote")]
+    [InlineData("OR sqlite", "OR needs a word on each side")]
+    [InlineData("sqlite NOT", "NOT needs a word on each side")]
+    [InlineData("*( )", "Type a word or two")]
+    public async Task Search_WhenTheSyntaxCannotWork_SaysWhatToTypeAndRunsNothing(string typed, string expected)
+    {
+        await using var host = await HostWithStoriesAsync();
+
+        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync(typed, null, null, 5, Ct);
+
+        Assert.Empty(found.Stories);
+        Assert.Contains(expected, found.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_SinceLeavesOutOlderStories_AndAnUnknownTopicIsRefused()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var later = await queries.SearchAsync("checkpoint", null, CoreTestHost.Start.AddMinutes(1), 5, Ct);
+        var unknown = await queries.SearchAsync("checkpoint", "cooking", null, 5, Ct);
+
+        Assert.Empty(later.Stories);
+        Assert.Null(later.Error);
+        Assert.StartsWith("Unknown topic 'cooking'; topics are: ai, databases.", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Latest_IsNewestFirstAndFiltersByTopic()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var all = await queries.LatestAsync(null, CoreTestHost.Start.AddDays(-7), 10, Ct);
+        var databases = await queries.LatestAsync("databases", CoreTestHost.Start.AddDays(-7), 10, Ct);
+
+        Assert.Equal(3, all.Stories.Count);
+        Assert.Equal("Understanding write-ahead logging in SQLite", Assert.Single(databases.Stories).Title);
+    }
+
+    [Fact]
+    public async Task FindByUrl_IgnoresSchemeWwwAndTracking_AndSharedOnlyStoriesStayOutOfSearch()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+        var recorder = host.Services.GetRequiredService<SharedStoryRecorder>();
+
+        var found = await queries.FindByUrlAsync(UrlCanonicalizer.Canonicalize("http://www.example.org/wal?utm_source=x"), Ct);
+        var (sharedId, created) = await recorder.FindOrCreateAsync("https://blog.example.net/readers-guide", "A readers guide to checkpoints", "", CoreTestHost.Start, Ct);
+        var again = await recorder.FindOrCreateAsync("https://blog.example.net/readers-guide", "other title", "", CoreTestHost.Start, Ct);
+        var search = await queries.SearchAsync("readers", null, null, 5, Ct);
+
+        Assert.Equal("Understanding write-ahead logging in SQLite", found!.Title);
+        Assert.True(created);
+        Assert.Equal((sharedId, false), again);
+        Assert.DoesNotContain(search.Stories, s => s.StoryId == sharedId);
+        Assert.Empty(await queries.GetManyAsync([sharedId], Ct, collectedOnly: true));
+        Assert.Equal("A readers guide to checkpoints", Assert.Single(await queries.GetManyAsync([sharedId], Ct)).Title);
+    }
+
+    [Fact]
+    public async Task Search_WithRandomTypedSyntax_NeverFailsAndAlwaysAnswersOrExplains()
+    {
+        const int seed = 4711;
+        var random = new Random(seed);
+        const string alphabet = "ab sqlite\"\"**()-:^+{}ORNOTAND NEAR/3 é你\\'";
+        await using var host = await HostWithStoriesAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        for (var round = 0; round < 300; round++)
+        {
+            var typed = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+            var found = await queries.SearchAsync(typed, null, null, 5, Ct);
+
+            Assert.True(found.Error is null || found.Stories.Count == 0, $"seed {seed}, round {round}: '{typed}'");
+            Assert.DoesNotContain("could not understand", found.Error ?? "", StringComparison.Ordinal);
+        }
+    }
+}
