@@ -109,7 +109,14 @@ public sealed class DigestRunner(
             dispatcher.Enqueue(id);
         }
 
-        DigestRunLog.Composed(logger, subscription.Id, subscription.Name, period.Key, reason, result.Composed ? result.Selection!.Digest.Entries.Count : -1);
+        if (result.Existing is not null)
+        {
+            DigestRunLog.AlreadyComposed(logger, subscription.Id, subscription.Name, period.Key);
+        }
+        else
+        {
+            DigestRunLog.Composed(logger, subscription.Id, subscription.Name, period.Key, reason, result.Selection!.Digest.Entries.Count);
+        }
         return result;
     }
 
