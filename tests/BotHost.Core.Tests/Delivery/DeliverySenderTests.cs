@@ -15,9 +15,7 @@ public sealed class DeliverySenderTests
     public async Task Send_WhenTheAnswerIsLostInsideTheNonceWindow_ResendsWithTheSameNonceAndPostsOnce()
     {
         await using var world = await DigestWorld.StartAsync();
-        await world.PublishAsync(7);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        var composed = await world.RunNowAsync(subscription);
+        var composed = await ComposeAsync(world, stories: 7);
         world.Sink.LostAnswers = 1;
 
         var first = await world.SendPendingAsync();
@@ -37,9 +35,7 @@ public sealed class DeliverySenderTests
     public async Task Send_WhenTheOutcomeIsUnknownBeyondTheNonceWindow_FindsThePartByItsMarkerInsteadOfPostingAgain()
     {
         await using var world = await DigestWorld.StartAsync();
-        await world.PublishAsync(3);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        await world.RunNowAsync(subscription);
+        await ComposeAsync(world, stories: 3);
         world.Sink.LostAnswers = 1;
         world.Sink.NonceDedupes = false;
 
@@ -57,9 +53,7 @@ public sealed class DeliverySenderTests
     public async Task Send_WhenASearchFindsNothing_PostsThePartAgain()
     {
         await using var world = await DigestWorld.StartAsync();
-        await world.PublishAsync(3);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        await world.RunNowAsync(subscription);
+        await ComposeAsync(world, stories: 3);
         world.Sink.TransientFailures = 1;
 
         await world.SendPendingAsync();
@@ -76,9 +70,7 @@ public sealed class DeliverySenderTests
     public async Task Send_AfterTransientFailures_WaitsLongerEachTimeAndGivesUpAtMaxAttemptsReleasingTheStories()
     {
         await using var world = await DigestWorld.StartAsync(new Dictionary<string, string?> { ["Delivery:MaxAttempts"] = "3", ["Delivery:RetryBaseSeconds"] = "30" });
-        await world.PublishAsync(2);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        await world.RunNowAsync(subscription);
+        await ComposeAsync(world, stories: 2);
         world.Sink.TransientFailures = 10;
 
         var statuses = new List<DeliveryStatus?>();
@@ -100,9 +92,7 @@ public sealed class DeliverySenderTests
     public async Task Claim_WhenAnotherProcessHoldsALiveLease_IsRefusedUntilTheLeaseExpires()
     {
         await using var world = await DigestWorld.StartAsync();
-        await world.PublishAsync(2);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        var id = (await world.RunNowAsync(subscription)).DeliveryId!.Value;
+        var id = (await ComposeAsync(world, stories: 2)).DeliveryId!.Value;
         var outbox = world.Services.GetRequiredService<OutboxStore>();
         var now = world.Time.GetUtcNow();
         Assert.True(await outbox.TryClaimAsync(id, "process-a", now, now + TimeSpan.FromMinutes(5), DigestWorld.Ct));
@@ -123,15 +113,19 @@ public sealed class DeliverySenderTests
     public async Task Claim_BySeveralProcessesAtOnce_IsWonByExactlyOne()
     {
         await using var world = await DigestWorld.StartAsync();
-        await world.PublishAsync(2);
-        var subscription = await world.SubscribeAsync(Channel, new SubscriptionRequest());
-        var id = (await world.RunNowAsync(subscription)).DeliveryId!.Value;
+        var id = (await ComposeAsync(world, stories: 2)).DeliveryId!.Value;
         var outbox = world.Services.GetRequiredService<OutboxStore>();
         var now = world.Time.GetUtcNow();
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => outbox.TryClaimAsync(id, $"process-{i}", now, now + TimeSpan.FromMinutes(5), DigestWorld.Ct))));
 
         Assert.Single(claims, won => won);
+    }
+
+    private static async Task<ComposeResult> ComposeAsync(DigestWorld world, int stories)
+    {
+        await world.PublishAsync(stories);
+        return await world.RunNowAsync(await world.SubscribeAsync(Channel, new SubscriptionRequest()));
     }
 
     private static DeliverySender Sender(DigestWorld world, string instance) => new(

@@ -52,13 +52,7 @@ public sealed class DiscordDigestHost : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var discord = await FakeDiscordServer.StartAsync(cancellationToken: Ct);
-        var sources = Path.Combine(directory, "sources.json");
-        File.WriteAllText(sources, $$"""
-            { "sources": [
-              { "name": "dev.to", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "devto-backend.xml"))}}", "topics": ["backend", "architecture"] },
-              { "name": "Hacker News", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "hackernews.xml"))}}", "weight": 1.5 },
-              { "name": "Lobsters", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "lobsters.xml"))}}", "weight": 1.2 } ] }
-            """);
+        var sources = SampleSources.Write(directory);
         var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
@@ -154,7 +148,6 @@ public sealed class DiscordDigestHost : IAsyncDisposable
         await Discord.DisposeAsync();
     }
 
-    private static string Esc(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
 
     private TaskCompletionSource<DeliveryStatus?> Signal(long id)
         => _finished.GetOrAdd(id, _ => new TaskCompletionSource<DeliveryStatus?>(TaskCreationOptions.RunContinuationsAsynchronously));

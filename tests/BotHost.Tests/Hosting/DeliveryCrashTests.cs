@@ -107,13 +107,7 @@ public sealed class DeliveryCrashTests
 
     private static Dictionary<string, string> Settings(string directory, FakeDiscordServer discord)
     {
-        var sources = Path.Combine(directory, "sources.json");
-        File.WriteAllText(sources, $$"""
-            { "sources": [
-              { "name": "dev.to", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "devto-backend.xml"))}}", "topics": ["backend", "architecture"] },
-              { "name": "Hacker News", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "hackernews.xml"))}}", "weight": 1.5 },
-              { "name": "Lobsters", "url": "{{Esc(Path.Combine(RepoPaths.Samples, "lobsters.xml"))}}", "weight": 1.2 } ] }
-            """);
+        var sources = SampleSources.Write(directory);
         return new Dictionary<string, string>
         {
             ["Storage__DatabasePath"] = Path.Combine(directory, "bothost.db"),
@@ -212,5 +206,4 @@ public sealed class DeliveryCrashTests
         }
     }
 
-    private static string Esc(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
 }
