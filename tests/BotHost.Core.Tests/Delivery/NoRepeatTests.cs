@@ -37,7 +37,7 @@ public sealed class NoRepeatTests
 
         var here = world.Sink.PartsIn(Channel).SelectMany(p => p.StoryIds).ToList();
         var there = world.Sink.PartsIn(new ChannelKey(7, 71)).SelectMany(p => p.StoryIds).ToList();
-        Console.WriteLine($"channel 70: {here.Count} story posts, {here.Distinct().Count()} distinct; channel 71: {there.Count} posts; published {published.Count}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"channel 70: {here.Count} story posts, {here.Distinct().Count()} distinct; channel 71: {there.Count} posts; published {published.Count}");
         Assert.Equal(here.Count, here.Distinct().Count());
         Assert.Equal(published.Count, here.Count);
         Assert.Equal(published.Count, there.Count);

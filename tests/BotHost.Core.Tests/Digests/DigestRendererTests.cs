@@ -74,7 +74,7 @@ public sealed class DigestRendererTests
             }
             catch (Exception)
             {
-                Console.WriteLine($"Random rendering failed with seed {seed} in round {round}.");
+                TestContext.Current.TestOutputHelper?.WriteLine($"Random rendering failed with seed {seed} in round {round}.");
                 throw;
             }
         }

@@ -35,7 +35,7 @@ public sealed class DigestScheduleTests
         }
 
         var deliveries = await host.DeliveriesAsync();
-        Console.WriteLine($"{at} Europe/Berlin fired at {string.Join(", ", fires.Select(f => f.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{at} Europe/Berlin fired at {string.Join(", ", fires.Select(f => f.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))}");
         Assert.Equal(expectedFires.Select(f => DateTimeOffset.Parse(f, System.Globalization.CultureInfo.InvariantCulture)), fires);
         Assert.Equal(fires, fires.Select((_, i) => DeliveryTimes.NextAfter(subscription, i == 0 ? DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture) : fires[i - 1])!.Value));
         Assert.Equal(expectedPeriods, deliveries.Select(d => d.Period));
@@ -62,7 +62,7 @@ public sealed class DigestScheduleTests
         await second.FireNextAsync(subscription.Id);
 
         var deliveries = await second.DeliveriesAsync();
-        Console.WriteLine("deliveries: " + string.Join("; ", deliveries.Select(d => $"{d.Period} {d.Reason} at {d.At:u}")));
+        TestContext.Current.TestOutputHelper?.WriteLine("deliveries: " + string.Join("; ", deliveries.Select(d => $"{d.Period} {d.Reason} at {d.At:u}")));
         Assert.Equal([("2027-03-27", "scheduled"), ("2027-03-28", "catchup"), ("2027-03-29", "scheduled")], deliveries.Select(d => (d.Period, d.Reason)));
         Assert.Equal(DateTimeOffset.Parse("2027-03-28T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), deliveries[1].At);
         Assert.Equal(3, second.Sink.Posted.Count);
@@ -123,7 +123,7 @@ public sealed class DigestScheduleTests
         var removed = await second.Services.GetRequiredService<SubscriptionService>().UnsubscribeAsync(Channel, "weekly", TestContext.Current.CancellationToken);
         var afterRemoval = await DescribeTriggersAsync(second);
 
-        Console.WriteLine("triggers: " + string.Join("; ", before));
+        TestContext.Current.TestOutputHelper?.WriteLine("triggers: " + string.Join("; ", before));
         Assert.Equal(2, before.Count);
         Assert.Equal(before, after);
         Assert.True(removed.Succeeded);

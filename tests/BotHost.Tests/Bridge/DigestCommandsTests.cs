@@ -32,7 +32,7 @@ public sealed class DigestCommandsTests
 
         var posted = bot.MessagesIn(89).Select(m => Normalize(m.Json)).ToList();
         var fired = bot.MessagesIn(90).Select(m => Normalize(m.Json)).ToList();
-        Console.WriteLine($"preview pages {preview.Count}, /digest now messages {posted.Count}, scheduled messages {fired.Count}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"preview pages {preview.Count}, /digest now messages {posted.Count}, scheduled messages {fired.Count}");
         Assert.Contains("Posting **default** now", ack.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.True(posted.Count >= 2);
         Assert.Equal(posted, preview);
@@ -48,7 +48,7 @@ public sealed class DigestCommandsTests
         var dropped = (await bot.CommandAsync(88, "explain", """[{"name":"url","type":3,"value":"https://dev.to/sam/disclosure-affiliate-links-1a2b?utm_source=x"}]""", 0)).GetProperty("content").GetString()!;
         var kept = (await bot.CommandAsync(88, "explain", """[{"name":"url","type":3,"value":"https://www.sqlite-internals.example/wal-explained#top"}]""", 0)).GetProperty("content").GetString()!;
 
-        Console.WriteLine(dropped + "\n---\n" + kept);
+        TestContext.Current.TestOutputHelper?.WriteLine(dropped + "\n---\n" + kept);
         Assert.Contains("curation dropped it", dropped, StringComparison.Ordinal);
         Assert.Contains("dropped as **affiliate**", dropped, StringComparison.Ordinal);
         Assert.Contains("is only an affiliate-link disclosure", dropped, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class DigestMessagesTests
         var messages = discord.Rest.Messages;
         var urls = messages.SelectMany(m => m.Json["embeds"]!.AsArray()).Select(e => e!["url"]!.GetValue<string>()).ToList();
         var bodies = discord.Rest.Requests.Where(r => r.Method == "POST").Select(r => r.Body).ToList();
-        Console.WriteLine($"{parts.Count} messages posted, statuses {string.Join(",", discord.Rest.Requests.Select(r => r.Status))}, largest body {bodies.Max(b => b.Length)} bytes");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{parts.Count} messages posted, statuses {string.Join(",", discord.Rest.Requests.Select(r => r.Status))}, largest body {bodies.Max(b => b.Length)} bytes");
         Assert.All(results, r => Assert.Equal(SinkOutcome.Posted, r.Outcome));
         Assert.Equal(parts.Count, messages.Count);
         Assert.Equal(digest.Entries.Select(e => e.Url), urls);

@@ -46,7 +46,7 @@ public sealed class DeliveryCrashTests
             }
             catch (TimeoutException)
             {
-                Console.WriteLine($"start {kills + 1}: {discord.Rest.CreatedMessageCount} of {threshold} messages; child output:\n" + File.ReadAllText(Path.Combine(directory, "child.log")));
+                TestContext.Current.TestOutputHelper?.WriteLine($"start {kills + 1}: {discord.Rest.CreatedMessageCount} of {threshold} messages; child output:\n" + File.ReadAllText(Path.Combine(directory, "child.log")));
                 throw;
             }
             finally
@@ -89,7 +89,7 @@ public sealed class DeliveryCrashTests
 
         var perChannel = discord.Rest.Messages.GroupBy(m => m.ChannelId).ToDictionary(g => g.Key, g => g.ToList());
         var copies = perChannel.Values.SelectMany(list => list.GroupBy(Marker).Select(g => g.Count())).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Channels} channels × {partsPerChannel} parts = {expected} expected; {discord.Rest.CreatedMessageCount} messages created in {perChannel.Count} channels; " +
             $"copies per part: min {copies.Min()}, max {copies.Max()}; SIGKILLs {kills}, starts {kills + 1}; {discord.Rest.TotalRequests} requests; {started.Elapsed.TotalSeconds:0.0} s"));
         Assert.Equal(Channels, perChannel.Count);
