@@ -28,6 +28,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
     private readonly GatewaySession _session = new();
     private readonly SlidingWindowLimiter _identifies;
     private readonly ReconnectBackoff _backoff;
+    private readonly IGatewaySessionStore _sessionStore;
     private CancellationTokenSource? _stopping;
     private Task _run = Task.CompletedTask;
     private Uri? _gatewayUri;
@@ -35,14 +36,17 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
     private int _disposed;
 
     /// <param name="random">Jitter source; pass a seeded one for reproducible tests.</param>
+    /// <param name="sessionStore">Keeps the session across restarts when KeepSessionOnStop is on; in memory when null.</param>
     public GatewayClient(
         IOptions<DiscordOptions> discord,
         IOptions<GatewayOptions> options,
         IGatewayInfoSource info,
         TimeProvider time,
         ILogger<GatewayClient> logger,
-        Random? random = null)
+        Random? random = null,
+        IGatewaySessionStore? sessionStore = null)
     {
+        _sessionStore = sessionStore ?? new InMemoryGatewaySessionStore();
         _discord = discord.Value;
         _options = options.Value;
         _info = info;
@@ -120,6 +124,11 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
             stopped = new GatewayStopped(true, null, "unexpected error: " + ex.Message);
         }
 
+        if (!stopped.IsFatal)
+        {
+            await KeepSessionAsync();
+        }
+
         GatewayLog.Stopped(_logger, stopped.Reason);
         _dispatches.Writer.TryComplete();
         _completion.TrySetResult(stopped);
@@ -127,7 +136,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
 
     private async Task<GatewayStopped> LoopAsync(CancellationToken stop)
     {
-        var resume = false;
+        var resume = await RestoreKeptSessionAsync(stop);
         while (true)
         {
             stop.ThrowIfCancellationRequested();
@@ -174,6 +183,65 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
             }
 
             await wait;
+        }
+    }
+
+    /// <summary>Takes up the session the previous run kept, if there is one young enough to resume. Used once.</summary>
+    private async Task<bool> RestoreKeptSessionAsync(CancellationToken stop)
+    {
+        if (!_options.KeepSessionOnStop)
+        {
+            return false;
+        }
+
+        GatewaySessionSnapshot? kept;
+        try
+        {
+            kept = await _sessionStore.LoadAsync(stop);
+            // Resumed at most once: if this run dies without keeping a newer one, the next start identifies.
+            await _sessionStore.ClearAsync(stop);
+        }
+        catch (Exception ex) when (!stop.IsCancellationRequested)
+        {
+            GatewayLog.SessionStoreFailed(_logger, ex);
+            return false;
+        }
+
+        if (kept is null || !Uri.TryCreate(kept.ResumeGatewayUrl, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
+        {
+            return false;
+        }
+
+        var age = _time.GetUtcNow() - kept.SavedAt;
+        if (age > TimeSpan.FromSeconds(_options.SessionResumeWindowSeconds) || age < TimeSpan.Zero)
+        {
+            GatewayLog.SavedSessionExpired(_logger, age);
+            return false;
+        }
+
+        _session.Restore(kept.SessionId, kept.ResumeGatewayUrl, kept.Sequence);
+        GatewayLog.RestoredSession(_logger, age, kept.Sequence);
+        return true;
+    }
+
+    /// <summary>On a normal stop with KeepSessionOnStop, saves what the next run needs to resume (the close code kept it resumable).</summary>
+    private async Task KeepSessionAsync()
+    {
+        if (!_options.KeepSessionOnStop || !_session.CanResume)
+        {
+            return;
+        }
+
+        var snapshot = new GatewaySessionSnapshot(_session.SessionId!, _session.LastSequence ?? 0, _session.ResumeUrl!, _time.GetUtcNow());
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            await _sessionStore.SaveAsync(snapshot, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            // Shutdown goes on; the next start identifies instead of resuming.
+            GatewayLog.SessionStoreFailed(_logger, ex);
         }
     }
 

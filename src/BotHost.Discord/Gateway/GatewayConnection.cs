@@ -51,7 +51,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
         _time = time;
         _random = random;
         _logger = logger;
-        _sender = new GatewaySender(_socket, time);
+        _sender = new GatewaySender(_socket, time, logger);
     }
 
     public async Task<ConnectionOutcome> RunAsync(CancellationToken stop)

@@ -15,4 +15,5 @@ namespace BotHost.Discord.Gateway;
 [JsonSerializable(typeof(ResumeCommand))]
 [JsonSerializable(typeof(HelloData))]
 [JsonSerializable(typeof(ReadyData))]
+[JsonSerializable(typeof(GatewaySessionSnapshot))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

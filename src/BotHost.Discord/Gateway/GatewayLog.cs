@@ -55,4 +55,16 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 3015, Level = LogLevel.Critical, Message = "Gateway client stopped on an unexpected error")]
     public static partial void Crashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "Gateway send limit ({Limit} payloads per 60 s) reached; waiting {Delay} before sending")]
+    public static partial void SendLimited(ILogger logger, int limit, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Information, Message = "Resuming the gateway session kept from the previous run (saved {Age} ago, sequence {Sequence})")]
+    public static partial void RestoredSession(ILogger logger, TimeSpan age, long sequence);
+
+    [LoggerMessage(EventId = 3019, Level = LogLevel.Information, Message = "The gateway session kept from the previous run is {Age} old, past Discord:Gateway:SessionResumeWindowSeconds; identifying instead")]
+    public static partial void SavedSessionExpired(ILogger logger, TimeSpan age);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Keeping the gateway session for the next run failed; the next start identifies")]
+    public static partial void SessionStoreFailed(ILogger logger, Exception exception);
 }

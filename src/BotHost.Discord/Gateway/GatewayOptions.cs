@@ -13,6 +13,14 @@ public sealed class GatewayOptions
     /// </summary>
     public bool KeepSessionOnStop { get; set; }
 
+    /// <summary>
+    /// With <see cref="KeepSessionOnStop"/>, how old a saved session may be for a restart to try resuming it.
+    /// Discord keeps a session resumable "for a few minutes" (exact time unconfirmed); an expired one costs an
+    /// op 9 and an identify.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SessionResumeWindowSeconds { get; set; } = 120;
+
     /// <summary>Largest single gateway message accepted; GUILD_CREATE of big guilds can be several MB.</summary>
     [Range(64 * 1024, 512 * 1024 * 1024)]
     public int MaxReceiveBytes { get; set; } = 32 * 1024 * 1024;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace BotHost.Discord.Gateway;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace BotHost.Discord.Gateway;
 /// sends stop short of the limit so a heartbeat always finds room; a missed heartbeat looks like a zombie.
 /// One instance per connection.
 /// </summary>
-internal sealed class GatewaySendLimiter(TimeProvider time)
+internal sealed class GatewaySendLimiter(TimeProvider time, ILogger? logger = null)
 {
     public const int Limit = 120;
     public const int HeartbeatReserve = 5;
@@ -18,7 +21,10 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
         var limit = heartbeat ? Limit : Limit - HeartbeatReserve;
         while (!_window.TryAcquire(limit, out var retryAfter))
         {
-            await Task.Delay(retryAfter, time, cancellationToken);
+            // Logged once the timer exists, so whoever drives a fake clock can advance it after seeing the line.
+            var wait = Task.Delay(retryAfter, time, cancellationToken);
+            GatewayLog.SendLimited(logger ?? NullLogger.Instance, limit, retryAfter);
+            await wait;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Discord.Gateway;
 
@@ -8,7 +9,7 @@ namespace BotHost.Discord.Gateway;
 /// The outgoing side of one gateway socket: one send at a time (WebSocket allows no more), the 4096-byte
 /// payload cap, the 120-per-60-s limit and a timeout on every send.
 /// </summary>
-internal sealed class GatewaySender(ClientWebSocket socket, TimeProvider time) : IDisposable
+internal sealed class GatewaySender(ClientWebSocket socket, TimeProvider time, ILogger logger) : IDisposable
 {
     /// <summary>Discord closes with 4002 on larger payloads.</summary>
     public const int MaxPayloadBytes = 4096;
@@ -16,7 +17,7 @@ internal sealed class GatewaySender(ClientWebSocket socket, TimeProvider time) :
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly GatewaySendLimiter _limiter = new(time);
+    private readonly GatewaySendLimiter _limiter = new(time, logger);
 
     public async Task SendAsync<T>(T payload, JsonTypeInfo<T> typeInfo, bool heartbeat, CancellationToken cancellationToken)
     {

@@ -30,6 +30,13 @@ internal sealed class GatewaySession
         ResumeUrl = resumeUrl;
     }
 
+    /// <summary>Takes up a session saved by an earlier run, so the next connection resumes it from <paramref name="sequence"/>.</summary>
+    public void Restore(string sessionId, string resumeUrl, long sequence)
+    {
+        Start(sessionId, resumeUrl);
+        Volatile.Write(ref _lastSequence, Math.Max(0, sequence));
+    }
+
     /// <summary>Forget the session before a fresh identify; its sequences start again at 1.</summary>
     public void Reset()
     {

@@ -20,4 +20,8 @@ namespace BotHost.Discord.Models;
 [JsonSerializable(typeof(Application))]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(GatewayBot))]
+[JsonSerializable(typeof(Guild))]
+[JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(List<Role>))]
+[JsonSerializable(typeof(List<Message>))]
 internal sealed partial class DiscordRestJsonContext : JsonSerializerContext;

@@ -15,7 +15,7 @@ namespace BotHost.Discord.Rest;
 /// BotHost's own Discord API v10 REST client: per-route buckets, a proactive global limit, 429 and 5xx
 /// handling, invalid-request accounting. Register it once (it holds the rate-limit state).
 /// </summary>
-public sealed class DiscordRestClient : IDiscordMessenger
+public sealed partial class DiscordRestClient : IDiscordMessenger
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -180,8 +180,10 @@ public sealed class DiscordRestClient : IDiscordMessenger
 
                 var delay = _options.RetryBaseDelay * Math.Pow(2, failures++);
                 var reason = transient?.GetType().Name ?? ((int)response!.Status).ToString(CultureInfo.InvariantCulture);
+                // The timer exists before the line is logged, so a test advancing a fake clock on seeing it always fires it.
+                var wait = Task.Delay(delay, _time, cancellationToken);
                 RestLog.Retrying(_logger, route.Method.Method, route.Template, reason, failures, _options.MaxRetries, delay);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await wait.ConfigureAwait(false);
                 continue;
             }
 

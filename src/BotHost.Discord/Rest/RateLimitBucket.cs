@@ -30,12 +30,7 @@ internal sealed class RateLimitBucket
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var delay = DelayBeforeNext();
-            if (delay > TimeSpan.Zero)
-            {
-                RestLog.BucketWait(_logger, Key.ToString(), delay);
-                await RateLimitDelay.UntilAsync(DelayBeforeNext, _time, cancellationToken).ConfigureAwait(false);
-            }
+            await RateLimitDelay.UntilAsync(DelayBeforeNext, _time, cancellationToken, delay => RestLog.BucketWait(_logger, Key.ToString(), delay)).ConfigureAwait(false);
         }
         catch
         {

@@ -7,11 +7,14 @@ namespace BotHost.Discord.Rest;
 /// </summary>
 internal static class RateLimitDelay
 {
-    public static async Task UntilAsync(Func<TimeSpan> remaining, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="waiting">Told each wait once its timer exists (e.g. to log it), so a fake clock advanced after that always fires it.</param>
+    public static async Task UntilAsync(Func<TimeSpan> remaining, TimeProvider time, CancellationToken cancellationToken, Action<TimeSpan>? waiting = null)
     {
         for (var delay = remaining(); delay > TimeSpan.Zero; delay = remaining())
         {
-            await Task.Delay(RoundUp(delay), time, cancellationToken).ConfigureAwait(false);
+            var wait = Task.Delay(RoundUp(delay), time, cancellationToken);
+            waiting?.Invoke(delay);
+            await wait.ConfigureAwait(false);
         }
     }
 

@@ -15,6 +15,7 @@ public static class DiscordBridgeServiceCollectionExtensions
     {
         services.AddDiscordRest();
         services.AddSingleton<IGatewayInfoSource, RestGatewayInfoSource>();
+        services.AddSingleton<IGatewaySessionStore, SettingsGatewaySessionStore>();
         services.AddDiscordGateway();
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
         services.AddBotHostCommands();

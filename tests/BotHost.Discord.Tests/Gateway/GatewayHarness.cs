@@ -21,7 +21,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         Time = time;
         Server = server;
         Gateway.HeartbeatIntervalMs = (int)HeartbeatInterval.TotalMilliseconds;
-        Info = new StubGatewayInfoSource(Answer(remaining: 1000));
+        Info = new StubGatewayInfoSource(Answer(remaining: 1000), time) { Probe = () => Gateway.ConnectionCount };
     }
 
     public FakeTimeProvider Time { get; }
@@ -37,6 +37,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public GatewayOptions Options { get; } = new();
 
     public CapturingLogger<GatewayClient> Logs { get; } = new();
+
+    /// <summary>Shared by every client the harness starts, as a database would be across restarts.</summary>
+    public InMemoryGatewaySessionStore SessionStore { get; } = new();
 
     public GatewayClient Client { get; private set; } = null!;
 
@@ -57,9 +60,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public async Task StartClientAsync()
     {
         Start = Time.GetUtcNow();
-        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter));
+        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter), SessionStore);
         Dispatches = new DispatchRecorder(Client);
         await Client.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Stops and disposes the current client, then starts a new one (a process restart), with a fresh dispatch recorder.</summary>
+    public async Task RestartClientAsync()
+    {
+        await Client.StopAsync(TestContext.Current.CancellationToken);
+        await Client.DisposeAsync();
+        await StartClientAsync();
     }
 
     /// <summary>Starts the client and waits until it has handled READY.</summary>
@@ -68,6 +79,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await StartClientAsync();
         await Dispatches.WaitForEventAsync("READY");
     }
+
+    /// <summary>The delays the client logged before reconnecting ("Waiting {Delay} before the next gateway connection"), in order.</summary>
+    public IReadOnlyList<string> LoggedWaits()
+        => [.. Logs.Entries.Where(e => e.EventId == 3010).Select(e => e.State.Split(';').First(p => p.StartsWith("Delay=", StringComparison.Ordinal))["Delay=".Length..])];
+
+    /// <summary>Fake-clock arrival times of the client's IDENTIFY payloads.</summary>
+    public IReadOnlyList<DateTimeOffset> IdentifyTimes() => [.. Gateway.Frames.Where(f => f.Op == 2).Select(f => f.ReceivedAt)];
 
     /// <summary>The MESSAGE_CREATE sequences the consumer saw, in order.</summary>
     public IReadOnlyList<long> MessageSequences()

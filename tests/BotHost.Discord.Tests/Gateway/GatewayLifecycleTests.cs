@@ -71,11 +71,12 @@ public sealed class GatewayLifecycleTests
 
         await harness.StartClientAsync();
         await harness.Logs.WaitForAsync("session_start_limit.remaining is 0");
-        var connectionsWhileExhausted = harness.Gateway.ConnectionCount;
         harness.Time.Advance(TimeSpan.FromSeconds(60));
         await harness.Dispatches.WaitForEventAsync("READY");
 
-        Assert.Equal(0, connectionsWhileExhausted);
+        // The client asked again only once the limit had reset, and had not connected before asking.
+        Assert.Equal([(harness.Start, 0), (harness.Start + TimeSpan.FromSeconds(60), 0)], harness.Info.Seen);
+        Assert.Equal([harness.Start + TimeSpan.FromSeconds(60)], harness.IdentifyTimes());
         Assert.Equal(1, harness.Gateway.IdentifyCount);
         Assert.Contains(harness.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Refusing to identify", StringComparison.Ordinal));
     }
@@ -137,12 +138,13 @@ public sealed class GatewayLifecycleTests
         harness.Info.AnswerWith(harness.Answer(remaining: 1000, url: "ws://127.0.0.1:9"), harness.Answer(remaining: 1000));
 
         await harness.StartClientAsync();
-        await harness.Logs.WaitForAsync("Waiting");
-        var connectionsDuringBackoff = harness.Gateway.ConnectionCount;
+        await harness.Logs.WaitForAsync("before the next gateway connection");
+        var backoff = TimeSpan.Parse(Assert.Single(harness.LoggedWaits()), System.Globalization.CultureInfo.InvariantCulture);
         harness.Time.Advance(TimeSpan.FromSeconds(5));
         await harness.Dispatches.WaitForEventAsync("READY");
 
-        Assert.Equal(0, connectionsDuringBackoff);
+        Assert.InRange(backoff, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));
+        Assert.Equal([(harness.Start, 0), (harness.Start + TimeSpan.FromSeconds(5), 0)], harness.Info.Seen);
         Assert.Contains(harness.Logs.Lines, l => l.Contains("Gateway connection failed", StringComparison.Ordinal));
         Assert.Equal(1, harness.Gateway.IdentifyCount);
         Assert.Equal(2, harness.Info.Calls);

@@ -61,14 +61,19 @@ public sealed class GatewayResumeTests
         await harness.StartReadyAsync();
 
         await harness.Gateway.SendInvalidSessionAsync(resumable: false);
-        await harness.Gateway.WaitUntilAsync(g => g.ClientCloseCodes.Count == 1);
-        var identifiesBeforeWait = harness.Gateway.IdentifyCount;
+        // The log line comes after the wait's timer is armed and before the client waits on it.
+        await harness.Logs.WaitForAsync("before the next gateway connection");
+        var identifiesWhenWaiting = harness.Gateway.IdentifyCount;
         harness.Time.Advance(IdentifyWait);
         await harness.Dispatches.WaitForEventAsync("READY", count: 2);
 
-        Assert.Equal(1, identifiesBeforeWait);
+        Assert.Equal(1, identifiesWhenWaiting);
+        // The identify window (5 s since the first identify) outlasts the random 1-5 s after op 9 (2 s with jitter 0.25).
+        Assert.Equal(["00:00:05"], harness.LoggedWaits());
+        Assert.Equal([harness.Start, harness.Start + IdentifyWait], harness.IdentifyTimes());
         Assert.Equal(2, harness.Gateway.IdentifyCount);
         Assert.Equal(0, harness.Gateway.ResumeCount);
+        Assert.Equal(0, harness.Gateway.ConcurrencyRejections);
         Assert.Equal([1000], harness.Gateway.ClientCloseCodes);
         Assert.Equal("session-2", harness.Dispatches.Seen[^1].Data.GetProperty("session_id").GetString());
     }
@@ -102,12 +107,15 @@ public sealed class GatewayResumeTests
         await harness.StartReadyAsync();
 
         await harness.Gateway.CloseAsync(code);
-        await harness.Gateway.WaitUntilAsync(g => g.ClientCloseCodes.Count == 1);
+        await harness.Logs.WaitForAsync("before the next gateway connection");
         harness.Time.Advance(IdentifyWait);
         await harness.Dispatches.WaitForEventAsync("READY", count: 2);
 
         Assert.Equal(2, harness.Gateway.IdentifyCount);
         Assert.Equal(0, harness.Gateway.ResumeCount);
+        Assert.Equal(["00:00:05"], harness.LoggedWaits());
+        Assert.Equal([harness.Start, harness.Start + IdentifyWait], harness.IdentifyTimes());
+        Assert.Equal(0, harness.Gateway.ConcurrencyRejections);
     }
 
     [Theory]
@@ -153,5 +161,6 @@ public sealed class GatewayResumeTests
         Assert.Equal(1, harness.Gateway.IdentifyCount);
         Assert.Equal(1, harness.Gateway.ResumeCount);
         Assert.Equal(handled, harness.Gateway.Resumes.Single().GetProperty("seq").GetInt64());
+        Assert.Empty(harness.Gateway.ServerCloseCodes);
     }
 }

@@ -16,7 +16,7 @@ public sealed class GatewayServiceCollectionExtensionsTests
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddSingleton<IGatewayInfoSource>(new StubGatewayInfoSource(new GatewayBotInfo("ws://127.0.0.1:9", 1, new SessionStartLimit(1000, 1000, 0, 1))));
+            .AddSingleton<IGatewayInfoSource>(new StubGatewayInfoSource(new GatewayBotInfo("ws://127.0.0.1:9", 1, new SessionStartLimit(1000, 1000, 0, 1)), TimeProvider.System));
         services.AddOptions<DiscordOptions>();
 
         services.AddDiscordGateway();

@@ -28,6 +28,7 @@ public sealed class InteractionRestPathTests
 
         var send = rig.Api.CreateResponseAsync(10, "t10", Hello, Ct);
         await rig.RestLog.WaitForAsync("429 on POST /interactions/{interaction_id}/{interaction_token}/callback").WaitAsync(Ct);
+        await rig.RestLog.WaitForAsync("is exhausted; waiting").WaitAsync(Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(500));
         await send.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
 

@@ -12,5 +12,7 @@ public sealed partial class FakeDiscordServer
         Gateway = new FakeGateway(Time, () => GatewayUri);
         app.UseWebSockets();
         app.Map("/", Gateway.HandleAsync);
+        app.Map(FakeGateway.ResumePath, Gateway.HandleAsync);
+        Rest.SessionStartLimit = () => (Gateway.SessionStartRemaining, Gateway.MaxConcurrency);
     }
 }

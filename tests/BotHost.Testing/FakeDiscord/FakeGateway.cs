@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace BotHost.Testing.FakeDiscord;
 
 /// <summary>
-/// Plays the Discord gateway for one test: HELLO, IDENTIFY → READY, RESUME → replay then RESUMED,
-/// heartbeat ACKs, and commands to misbehave (stop ACKing, op 7, op 9, close codes, abrupt drops).
+/// Plays the Discord gateway for one test: HELLO, IDENTIFY → READY, RESUME (on resume_gateway_url) → replay
+/// then RESUMED, heartbeat ACKs, Discord's limits (see FakeGateway.Enforcement.cs), and commands to misbehave
+/// (stop ACKing, op 7, op 9, close codes, abrupt drops).
 /// Everything the client sends is recorded; <see cref="WaitUntilAsync"/> awaits a condition on it.
 /// </summary>
 public sealed partial class FakeGateway
@@ -26,6 +27,7 @@ public sealed partial class FakeGateway
     private FakeGatewayConnection? _current;
     private FakeGatewaySession? _latestSession;
     private int _connectionCount;
+    private int _sessionStartRemaining = 999;
 
     internal FakeGateway(TimeProvider time, Func<Uri> selfUri)
     {
@@ -142,7 +144,7 @@ public sealed partial class FakeGateway
     }
 
     /// <summary>Closes the current socket with <paramref name="code"/>.</summary>
-    public Task CloseAsync(int code, string reason = "") => Current().CloseAsync(code, reason);
+    public Task CloseAsync(int code, string reason = "") => RefuseAsync(Current(), code, reason);
 
     /// <summary>Drops the current socket without a close frame.</summary>
     public void Drop() => Current().Abort();

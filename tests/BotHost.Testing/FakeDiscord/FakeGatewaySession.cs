@@ -23,6 +23,16 @@ internal sealed class FakeGatewaySession(string id)
         return (sequence, json);
     }
 
+    /// <summary>The sequence of the newest event the session holds.</summary>
+    public long LatestSequence => _sequence;
+
+    /// <summary>Forgets events after <paramref name="sequence"/>, as if Discord had lost them.</summary>
+    public void Truncate(long sequence)
+    {
+        _events.RemoveAll(e => e.Sequence > sequence);
+        _sequence = Math.Min(_sequence, sequence);
+    }
+
     public IReadOnlyList<string> EventsAfter(long sequence)
         => [.. _events.Where(e => e.Sequence > sequence).Select(e => e.Json)];
 

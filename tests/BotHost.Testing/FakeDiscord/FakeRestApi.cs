@@ -12,7 +12,7 @@ namespace BotHost.Testing.FakeDiscord;
 /// X-RateLimit-* headers and 429s, nonce dedupe, message limit checks, fault injection, and a record of
 /// every request for tests to assert on.
 /// </summary>
-public sealed class FakeRestApi
+public sealed partial class FakeRestApi
 {
     private readonly TimeProvider _time;
     private readonly FakeWindowLimiter _limiter = new();
@@ -31,7 +31,13 @@ public sealed class FakeRestApi
 
     public FakeRestOptions Options { get; } = new();
 
+    /// <summary>What GET /gateway/bot reports; the fake gateway supplies it.</summary>
+    internal Func<(int Remaining, int MaxConcurrency)> SessionStartLimit { get; set; } = () => (999, 1);
+
     public FakeRestFaults Faults { get; } = new();
+
+    /// <summary>Guilds, roles, channels and members the fake knows, and per-channel refusals of message creation.</summary>
+    public FakeGuilds Guilds { get; } = new();
 
     public int TotalRequests => Volatile.Read(ref _totalRequests);
 
@@ -145,109 +151,21 @@ public sealed class FakeRestApi
         }
     }
 
-    internal (int, JsonNode?) CreateMessage(ulong channelId, string body)
-    {
-        if (Parse(body) is not { } json)
-        {
-            return Error(400, 50109, "The request body contains invalid JSON.");
-        }
-
-        if (FakeMessageValidator.IsEmpty(json))
-        {
-            return Error(400, 50006, "Cannot send an empty message");
-        }
-
-        if (FakeMessageValidator.Validate(json) is { } errors)
-        {
-            return InvalidForm(errors);
-        }
-
-        var nonce = json["nonce"] is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : null;
-        var enforce = json["enforce_nonce"] is JsonValue e && e.TryGetValue<bool>(out var b) && b;
-        lock (_createLock)
-        {
-            var now = _time.GetUtcNow();
-            if (enforce && nonce is not null
-                && _nonces.TryGetValue((channelId, nonce), out var seen) && now - seen.At < Options.NonceWindow
-                && _messages.TryGetValue(seen.MessageId, out var existing))
-            {
-                return (200, existing.Json.DeepClone());
-            }
-
-            var id = (ulong)Interlocked.Increment(ref _nextId);
-            var message = new JsonObject
-            {
-                ["id"] = Id(id),
-                ["channel_id"] = Id(channelId),
-                ["type"] = 0,
-                ["content"] = json["content"]?.DeepClone() ?? string.Empty,
-                ["author"] = new JsonObject { ["id"] = Id(Options.ApplicationId), ["username"] = "fake-bot", ["bot"] = true },
-                ["embeds"] = json["embeds"]?.DeepClone() ?? new JsonArray(),
-                ["components"] = json["components"]?.DeepClone() ?? new JsonArray(),
-                ["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture),
-                ["edited_timestamp"] = null,
-                ["flags"] = json["flags"]?.DeepClone() ?? 0,
-            };
-            if (nonce is not null)
-            {
-                message["nonce"] = nonce;
-                _nonces[(channelId, nonce)] = (id, now);
-            }
-
-            _messages[id] = new FakeMessage(id, channelId, json["content"]?.GetValue<string>(), nonce, message, Deleted: false);
-            Interlocked.Increment(ref _created);
-            return (200, message.DeepClone());
-        }
-    }
-
-    internal (int, JsonNode?) EditMessage(ulong channelId, ulong messageId, string body)
-    {
-        if (Parse(body) is not { } json)
-        {
-            return Error(400, 50109, "The request body contains invalid JSON.");
-        }
-
-        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
-        {
-            return Error(404, 10008, "Unknown Message");
-        }
-
-        if (FakeMessageValidator.Validate(json) is { } errors)
-        {
-            return InvalidForm(errors);
-        }
-
-        var updated = (JsonObject)current.Json.DeepClone();
-        foreach (var field in new[] { "content", "embeds", "components", "flags" })
-        {
-            if (json.ContainsKey(field))
-            {
-                updated[field] = json[field]?.DeepClone();
-            }
-        }
-
-        updated["edited_timestamp"] = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        _messages[messageId] = current with { Content = updated["content"]?.GetValue<string>(), Json = updated };
-        return (200, updated.DeepClone());
-    }
-
-    internal (int, JsonNode?) DeleteMessage(ulong channelId, ulong messageId)
-    {
-        if (!_messages.TryGetValue(messageId, out var current) || current.Deleted || current.ChannelId != channelId)
-        {
-            return Error(404, 10008, "Unknown Message");
-        }
-
-        _messages[messageId] = current with { Deleted = true };
-        return (204, null);
-    }
-
     internal (int, JsonNode?) GatewayBot() => (200, new JsonObject
     {
         ["url"] = Options.GatewayUrl,
         ["shards"] = Options.GatewayShards,
-        ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+        ["session_start_limit"] = new JsonObject
+        {
+            ["total"] = 1000,
+            ["remaining"] = SessionStartLimit().Remaining,
+            ["reset_after"] = 14_400_000,
+            ["max_concurrency"] = SessionStartLimit().MaxConcurrency,
+        },
     });
+
+    internal (int, JsonNode?) CurrentUser()
+        => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["username"] = "fake-bot", ["bot"] = true });
 
     internal (int, JsonNode?) CurrentApplication()
         => (200, new JsonObject { ["id"] = Id(Options.ApplicationId), ["name"] = "Fake BotHost" });
