@@ -14,6 +14,11 @@ namespace BotHost.Bridge.Delivery;
 /// </summary>
 public sealed class DiscordSink(DiscordRestClient rest) : ISink
 {
+    /// <summary>Pages of 100 messages read back when looking for a part: enough for a busy channel's last hours, bounded.</summary>
+    public const int MaxSearchPages = 5;
+
+    private ulong? _botUserId;
+
     public async Task<SinkResult> PostAsync(ChannelKey channel, DigestPart part, string nonce, CancellationToken cancellationToken)
     {
         try
@@ -35,8 +40,44 @@ public sealed class DiscordSink(DiscordRestClient rest) : ISink
         }
     }
 
-    public Task<SinkSearch> FindAsync(ChannelKey channel, DigestPart part, DateTimeOffset since, CancellationToken cancellationToken)
-        => Task.FromResult(SinkSearch.Failed("reading channel messages is not available in this client yet"));
+    /// <summary>
+    /// Reads the channel's messages back to <paramref name="since"/> (newest first, at most <see cref="MaxSearchPages"/>
+    /// pages) for one the bot posted whose marker (last embed footer, or content) is the part's. A read that fails
+    /// answers "not searched", so nothing is sent again on a guess.
+    /// </summary>
+    public async Task<SinkSearch> FindAsync(ChannelKey channel, DigestPart part, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _botUserId ??= (await rest.GetCurrentUserAsync(cancellationToken)).Id;
+            ulong? before = null;
+            for (var page = 0; page < MaxSearchPages; page++)
+            {
+                var messages = await rest.GetChannelMessagesAsync(channel.ChannelId, DiscordRestClient.MaxMessagesPerRead, before, cancellationToken);
+                if (messages.FirstOrDefault(m => m.Author?.Id == _botUserId && DigestMessages.MarkerOf(m) == part.Marker) is { } found)
+                {
+                    return SinkSearch.Found(found.Id);
+                }
+
+                if (messages.Count < DiscordRestClient.MaxMessagesPerRead || messages[^1].Timestamp is not { } oldest || oldest < since)
+                {
+                    return SinkSearch.NotFound;
+                }
+
+                before = messages[^1].Id;
+            }
+
+            return SinkSearch.Failed($"the part was not among the channel's last {MaxSearchPages * DiscordRestClient.MaxMessagesPerRead} messages, which do not reach back to its first attempt");
+        }
+        catch (DiscordHttpException ex)
+        {
+            return SinkSearch.Failed($"reading the channel's messages failed: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException or InvalidDataException)
+        {
+            return SinkSearch.Failed($"no usable answer from Discord: {ex.Message}");
+        }
+    }
 
     internal static SinkResult FromError(DiscordHttpException ex) => ex.Status switch
     {
