@@ -77,7 +77,7 @@ public sealed class DiscordDigestHost : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(Ct);
         await firstRound.Completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        await discord.Gateway.WaitUntilAsync(g => g.IsConnected);
+        await discord.Gateway.WaitUntilAsync(g => g.IdentifyCount >= 1 && g.IsConnected);
         return new DiscordDigestHost(discord, host, directory, logs);
     }
 
