@@ -43,6 +43,7 @@ public static class CollectingServiceCollectionExtensions
         services.AddSingleton<NoiseCurator>();
         services.AddSingleton(sp => TopicFilter.FromFile(
             sp.GetRequiredService<IOptions<CurationOptions>>().Value.TopicsFile, sp.GetRequiredService<ILogger<TopicFilter>>()));
+        services.AddSingleton<StoryTopicTagger>();
         services.AddSingleton<ItemStore>();
         services.AddSingleton<ItemIngestor>();
         services.AddSingleton<SourceCollector>();

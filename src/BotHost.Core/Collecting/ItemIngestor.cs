@@ -12,7 +12,7 @@ namespace BotHost.Core.Collecting;
 /// verdicts, story assignment and the source's fetch state, all in one transaction, so a crash never
 /// leaves items without their story or the validators ahead of the items.
 /// </summary>
-public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, TopicFilter topics, SourceStore sources, TimeProvider time)
+public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, TopicFilter topics, StoryTopicTagger tagger, SourceStore sources, TimeProvider time)
 {
     /// <summary>Dates further ahead than this are clamped to the time the item was first seen.</summary>
     public static readonly TimeSpan FutureDateTolerance = TimeSpan.FromHours(1);
@@ -55,6 +55,7 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
 
             var decision = await clusterer.AssignAsync(tx, new StoryCandidate(
                 itemId, source.Id, item.Title, WithoutCommentsLink(item.SummaryText), canonical, Canonical(item.CommentsUrl), published, now, asBacklog), cancellationToken);
+            await tagger.TagAsync(tx, decision.StoryId, item, sourceTopics, cancellationToken);
             if (decision.Created)
             {
                 newStories++;

@@ -1,4 +1,7 @@
 namespace BotHost.Core.Digests;
 
-/// <summary>A rendered-neutral digest: the ranked stories of one window.</summary>
-public sealed record Digest(DateTimeOffset GeneratedAt, DateTimeOffset WindowStart, IReadOnlyList<DigestStory> Stories);
+/// <summary>
+/// A composed digest, neutral of any chat: the subscription it is for, the period it covers, the local date it
+/// shows in the header, and its ranked entries. The one input of <see cref="DigestRenderer"/>.
+/// </summary>
+public sealed record Digest(long SubscriptionId, string SubscriptionName, string PeriodKey, DateOnly LocalDate, IReadOnlyList<DigestEntry> Entries);

@@ -1,130 +1,147 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BotHost.Core.Digests;
 
-/// <summary>Renders a digest for the console (text), for chat (Markdown) or for tools (JSON).</summary>
+/// <summary>
+/// The one renderer of digests: /digest preview, the console sink and the Discord sink all show what it
+/// returns. Part 1 carries the header (subscription name, local date, story count); every story is a card
+/// (title linked to its canonical URL, teaser, "from X · also on …", topic tags, a curator's pick) with a row of
+/// feedback actions. Parts are packed within <see cref="MessageLimits"/>; URLs are never cut (one too long for
+/// a link is left out), feed text is escaped, and each part ends with a footer marker that names it.
+/// </summary>
 public sealed class DigestRenderer
 {
-    public string Render(Digest digest, DigestFormat format) => format switch
-    {
-        DigestFormat.Markdown => Markdown(digest),
-        DigestFormat.Json => JsonSerializer.Serialize(ToWire(digest), DigestJsonContext.Default.DigestWire),
-        _ => Text(digest),
-    };
+    /// <summary>One row of actions per story and at most 5 rows per message.</summary>
+    public const int StoriesPerPart = MessageLimits.RowsPerMessage;
 
-    private static string Text(Digest digest)
+    private const int TeaserLength = 280;
+    private const int MaxAlsoOn = 5;
+    private const int MaxTags = 8;
+    private const int MarkerNameLength = 80;
+    private const int NoteLength = 200;
+    private const int DescriptionLength = 1500;
+
+    public IReadOnlyList<DigestPart> Render(Digest digest)
     {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"Digest for {digest.GeneratedAt:yyyy-MM-dd HH:mm} UTC: {Count(digest)}").AppendLine();
-        var n = 0;
-        foreach (var story in digest.Stories)
+        ArgumentNullException.ThrowIfNull(digest);
+        if (digest.Entries.Count == 0)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{++n,2}. {story.Title}").AppendLine();
-            if (story.Url is not null)
-            {
-                sb.Append("    ").AppendLine(story.Url);
-            }
-
-            if (story.SummaryText.Length > 0)
-            {
-                sb.Append("    ").AppendLine(story.SummaryText);
-            }
-
-            sb.Append("    from ").Append(story.Sources.FirstOrDefault() ?? "?");
-            if (story.AlsoOn.Any())
-            {
-                sb.Append(" · also on ").Append(string.Join(" · ", story.AlsoOn));
-            }
-
-            sb.AppendLine();
+            return [];
         }
 
-        return sb.ToString();
+        var groups = Pack(digest.Entries.Select(e => (Card: Card(e), Row: Row(digest.SubscriptionId, e))).ToList());
+        var parts = new List<DigestPart>(groups.Count);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var marker = Marker(digest, i + 1, groups.Count);
+            var cards = groups[i].Select(g => g.Card).ToList();
+            cards[^1] = cards[^1] with { Footer = marker };
+            parts.Add(new DigestPart(i + 1, groups.Count, i == 0 ? Header(digest) : null, cards, [.. groups[i].Select(g => g.Row)], marker));
+        }
+
+        return parts;
     }
 
-    private static string Markdown(Digest digest) =>
-        MarkdownList(string.Create(CultureInfo.InvariantCulture, $"**Digest for {digest.GeneratedAt:yyyy-MM-dd}**: {Count(digest)}"), digest.Stories, int.MaxValue);
-
-    /// <summary>
-    /// A heading and one entry per story, as chat Markdown, cut after the last whole entry that fits in
-    /// <paramref name="maxLength"/> characters (Discord allows 2000 in a message).
-    /// </summary>
-    public static string MarkdownList(string heading, IReadOnlyList<DigestStory> stories, int maxLength)
+    /// <summary>The "nothing new" line posted for an empty digest when Digests:PostWhenEmpty is on.</summary>
+    public DigestPart RenderEmpty(Digest digest)
     {
-        var sb = new StringBuilder(heading).Append('\n');
-        var shown = 0;
-        foreach (var story in stories)
+        ArgumentNullException.ThrowIfNull(digest);
+        var content = string.Create(CultureInfo.InvariantCulture, $"**{Name(digest)}** · {Date(digest)} · nothing new since the last digest.");
+        return new DigestPart(1, 1, content, [], [], content);
+    }
+
+    /// <summary>The footer of the last card of part <paramref name="index"/> of <paramref name="count"/>: unique per subscription, period and part.</summary>
+    public static string Marker(Digest digest, int index, int count)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return string.Create(CultureInfo.InvariantCulture, $"{ChatText.Cut(digest.SubscriptionName, MarkerNameLength)} · {digest.PeriodKey} · {index}/{count}");
+    }
+
+    private static string Header(Digest digest) => string.Create(CultureInfo.InvariantCulture,
+        $"**{Name(digest)}** · {Date(digest)} · {(digest.Entries.Count == 1 ? "1 story" : $"{digest.Entries.Count} stories")}");
+
+    private static string Name(Digest digest) => ChatText.EscapeAndCut(digest.SubscriptionName, MarkerNameLength);
+
+    private static string Date(Digest digest) => digest.LocalDate.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static DigestCard Card(DigestEntry entry)
+    {
+        var title = ChatText.Cut(string.Create(CultureInfo.InvariantCulture, $"{entry.Rank}. {ChatText.Escape(entry.Title)}"), MessageLimits.CardTitleLength);
+        var url = IsLinkable(entry.Url) ? entry.Url : null;
+        var description = new StringBuilder();
+        if (entry.Teaser.Length > 0)
         {
-            var entry = MarkdownEntry(story);
-            const int moreNote = 40;
-            if (sb.Length + entry.Length + moreNote > maxLength)
+            description.Append(ChatText.EscapeAndCut(entry.Teaser, TeaserLength)).Append('\n');
+        }
+
+        description.Append("from **").Append(ChatText.EscapeAndCut(entry.Source, MarkerNameLength)).Append("**");
+        if (entry.AlsoOn.Count > 0)
+        {
+            description.Append(" · also on ").AppendJoin(", ", entry.AlsoOn.Take(MaxAlsoOn).Select(s => ChatText.EscapeAndCut(s, MarkerNameLength)));
+            if (entry.AlsoOn.Count > MaxAlsoOn)
             {
-                break;
+                description.Append(CultureInfo.InvariantCulture, $" and {entry.AlsoOn.Count - MaxAlsoOn} more");
+            }
+        }
+
+        if (entry.Topics.Count > 0)
+        {
+            description.Append('\n').AppendJoin(' ', entry.Topics.Take(MaxTags).Select(t => $"`{t.Replace('`', '\'')}`"));
+        }
+
+        if (entry.Pick is { } pick)
+        {
+            description.Append("\n⭐ picked by **").Append(ChatText.EscapeAndCut(pick.PickedBy, MarkerNameLength)).Append("**");
+            if (!string.IsNullOrWhiteSpace(pick.Note))
+            {
+                description.Append(": “").Append(ChatText.EscapeAndCut(pick.Note.Trim(), NoteLength)).Append('”');
+            }
+        }
+
+        return new DigestCard(title, url, ChatText.Cut(description.ToString(), DescriptionLength), null);
+    }
+
+    private static DigestActionRow Row(long subscriptionId, DigestEntry entry)
+    {
+        var rank = entry.Rank.ToString(CultureInfo.InvariantCulture);
+        return new DigestActionRow(
+        [
+            new DigestAction(DigestActionKind.Upvote, subscriptionId, entry.StoryId, $"👍 {rank}"),
+            new DigestAction(DigestActionKind.Downvote, subscriptionId, entry.StoryId, $"👎 {rank}"),
+            new DigestAction(DigestActionKind.MuteSource, subscriptionId, entry.StoryId, ChatText.Cut($"🔇 Mute {entry.Source}", MessageLimits.LabelLength)),
+        ]);
+    }
+
+    // Greedy: a part takes stories while it has rows left and the cards' characters (with the footer marker the
+    // last card gets) stay under the total.
+    private static List<List<(DigestCard Card, DigestActionRow Row)>> Pack(List<(DigestCard Card, DigestActionRow Row)> items)
+    {
+        const int footerReserve = MarkerNameLength + 40;
+        var parts = new List<List<(DigestCard, DigestActionRow)>>();
+        var current = new List<(DigestCard, DigestActionRow)>();
+        var total = footerReserve;
+        foreach (var item in items)
+        {
+            var size = Size(item.Card);
+            if (current.Count > 0 && (current.Count == StoriesPerPart || total + size > MessageLimits.CardsTotalLength))
+            {
+                parts.Add(current);
+                current = [];
+                total = footerReserve;
             }
 
-            sb.Append(entry);
-            shown++;
+            current.Add(item);
+            total += size;
         }
 
-        if (shown < stories.Count)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"…and {stories.Count - shown} more");
-        }
-
-        return sb.ToString().TrimEnd();
+        parts.Add(current);
+        return parts;
     }
 
-    private static string MarkdownEntry(DigestStory story)
-    {
-        var sb = new StringBuilder();
-        var title = EscapeMarkdown(story.Title);
-        sb.Append("- ").Append(story.Url is null ? $"**{title}**" : $"**[{title}](<{story.Url}>)**");
-        if (story.AlsoOn.Any())
-        {
-            sb.Append(" · also on ").Append(EscapeMarkdown(string.Join(" · ", story.AlsoOn)));
-        }
+    private static int Size(DigestCard card) => (card.Title?.Trim().Length ?? 0) + (card.Description?.Trim().Length ?? 0) + (card.Footer?.Trim().Length ?? 0);
 
-        sb.Append('\n');
-        if (story.SummaryText.Length > 0)
-        {
-            sb.Append("  > ").Append(EscapeMarkdown(story.SummaryText)).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Count(Digest digest) => digest.Stories.Count == 1 ? "1 story" : $"{digest.Stories.Count} stories";
-
-    // Feed text is third-party: it must not format, link or ping in chat.
-    private static string EscapeMarkdown(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' or '(' or ')' or '<' or '>' or '#' or '@')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
-
-    private static DigestWire ToWire(Digest digest) => new(
-        digest.GeneratedAt,
-        digest.WindowStart,
-        digest.Stories.Select(s => new DigestStoryWire(s.StoryId, s.Title, s.Url, s.SummaryText, s.FirstSeenAt, s.PublishedAt, s.Sources, Math.Round(s.Score, 4))).ToList());
-
-    internal sealed record DigestWire(DateTimeOffset GeneratedAt, DateTimeOffset WindowStart, IReadOnlyList<DigestStoryWire> Stories);
-
-    internal sealed record DigestStoryWire(long Id, string Title, string? Url, string SummaryText, DateTimeOffset FirstSeenAt, DateTimeOffset? PublishedAt, IReadOnlyList<string> Sources, double Score);
+    private static bool IsLinkable(string? url) =>
+        url is { Length: > 0 and <= MessageLimits.UrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
-[JsonSerializable(typeof(DigestRenderer.DigestWire))]
-internal sealed partial class DigestJsonContext : JsonSerializerContext;

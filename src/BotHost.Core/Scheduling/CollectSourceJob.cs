@@ -4,9 +4,9 @@ using Quartz;
 
 namespace BotHost.Core.Scheduling;
 
-/// <summary>One per source; a slow source never overlaps itself.</summary>
+/// <summary>One per source; a slow source never overlaps itself. New stories wake instant-mode subscriptions (batched).</summary>
 [DisallowConcurrentExecution]
-public sealed class CollectSourceJob(SourceCatalog catalog, CollectionRound round) : IJob
+public sealed class CollectSourceJob(SourceCatalog catalog, CollectionRound round, DigestSchedule digests) : IJob
 {
     public const string LocationKey = "location";
 
@@ -15,7 +15,11 @@ public sealed class CollectSourceJob(SourceCatalog catalog, CollectionRound roun
         var location = context.MergedJobDataMap.GetString(LocationKey);
         if (location is not null && catalog.Find(location) is { } source)
         {
-            await round.CollectOneAsync(source, force: false, cancellationToken);
+            var outcome = await round.CollectOneAsync(source, force: false, cancellationToken);
+            if (outcome.Ingest.NewStories + outcome.Ingest.JoinedExistingStories > 0)
+            {
+                await digests.RequestInstantRunAsync(cancellationToken);
+            }
         }
     }
 }

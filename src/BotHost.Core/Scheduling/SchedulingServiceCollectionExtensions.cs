@@ -1,3 +1,4 @@
+using BotHost.Core.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -5,7 +6,10 @@ namespace BotHost.Core.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Quartz (in-memory store, the host's TimeProvider) and the registrar that puts BotHost's jobs on it.</summary>
+    /// <summary>
+    /// Quartz (in-memory store, the host's TimeProvider), the registrar that puts BotHost's collecting jobs on it,
+    /// and the digest schedule: one trigger per subscription, reconciled with the stored subscriptions at start.
+    /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, TimeProvider time)
     {
         services.AddQuartz(q =>
@@ -23,7 +27,13 @@ public static class SchedulingServiceCollectionExtensions
         services.AddTransient<FirstRoundJob>();
         services.AddTransient<CollectSourceJob>();
         services.AddTransient<MaintenanceJob>();
+        services.AddTransient<DigestJob>();
+        services.AddTransient<InstantDigestJob>();
+        services.AddSingleton<DigestSchedule>();
+        services.AddSingleton<ISubscriptionSchedule>(sp => sp.GetRequiredService<DigestSchedule>());
         services.AddHostedService<ScheduleRegistrar>();
+        services.AddSingleton<DigestScheduleReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduleReconciler>());
         return services;
     }
 }

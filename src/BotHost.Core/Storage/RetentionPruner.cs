@@ -5,11 +5,12 @@ using Microsoft.Extensions.Options;
 namespace BotHost.Core.Storage;
 
 /// <summary>
-/// Deletes what is older than Storage:RetentionDays and referenced by no delivery: stories first seen
-/// before the cutoff, and items their feeds stopped listing before it (an item still listed is kept,
-/// so it cannot come back as new). Then lets SQLite refresh its statistics.
+/// Deletes what is older than Storage:RetentionDays and held by no feature (<see cref="IStoryRetentionHold"/>:
+/// deliveries, picks): stories first seen before the cutoff, and items their feeds stopped listing before it (an
+/// item still listed is kept, so it cannot come back as new). Then lets SQLite refresh its statistics.
 /// </summary>
-public sealed class RetentionPruner(SqliteConnectionFactory connections, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionPruner> logger)
+public sealed class RetentionPruner(
+    SqliteConnectionFactory connections, IEnumerable<IStoryRetentionHold> holds, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionPruner> logger)
 {
     public async Task<(int Items, int Stories)> PruneAsync(CancellationToken cancellationToken)
     {
@@ -18,8 +19,9 @@ public sealed class RetentionPruner(SqliteConnectionFactory connections, IOption
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
+        var held = string.Join(" UNION ", holds.Select(h => h.HeldStoryIdsQuery));
         var stories = await ExecuteAsync(tx,
-            "DELETE FROM stories WHERE first_seen_at < $cutoff AND id NOT IN (SELECT story_id FROM deliveries) " +
+            "DELETE FROM stories WHERE first_seen_at < $cutoff " + (held.Length == 0 ? "" : $"AND id NOT IN ({held}) ") +
             "AND NOT EXISTS (SELECT 1 FROM story_mentions m JOIN items i ON i.id = m.item_id WHERE m.story_id = stories.id AND i.last_seen_at >= $cutoff)",
             cutoff, cancellationToken);
         var items = await ExecuteAsync(tx,

@@ -23,8 +23,9 @@ public sealed class StoryClusterer(StoryStore stories)
         var keys = KeysOf(item);
         var fingerprint = TitleFingerprinter.Compute(item.Title);
 
-        var storyId = await stories.FindByKeysAsync(tx, keys, cancellationToken);
-        var matchedBy = storyId is null ? null : "key";
+        var byKey = await stories.FindByKeysAsync(tx, keys, cancellationToken);
+        var storyId = byKey?.StoryId;
+        var matchedBy = byKey is { } found ? KeyKind(item, keys, found.KeyIndex) : ClusterDecision.ByCreation;
         if (storyId is null)
         {
             var candidates = await stories.FindTitleCandidatesAsync(tx, fingerprint, item.SeenAt - TitleMatchWindow, MaxTitleCandidates, cancellationToken);
@@ -36,7 +37,7 @@ public sealed class StoryClusterer(StoryStore stories)
             if (best.Id != 0)
             {
                 storyId = best.Id;
-                matchedBy = "title";
+                matchedBy = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ClusterDecision.ByTitle} {best.Score:0.00}");
             }
         }
 
@@ -56,9 +57,15 @@ public sealed class StoryClusterer(StoryStore stories)
         // Every variant joins the story, so a later item matching any of them lands here too.
         await stories.AddKeysAsync(tx, storyId.Value, keys, cancellationToken);
         await stories.AddBandsAsync(tx, storyId.Value, fingerprint.BandKeys, cancellationToken);
-        await stories.AddMentionAsync(tx, storyId.Value, item.ItemId, item.SourceId, cancellationToken);
+        await stories.AddMentionAsync(tx, storyId.Value, item.ItemId, item.SourceId, matchedBy, cancellationToken);
         return new ClusterDecision(storyId.Value, created, matchedBy);
     }
+
+    // KeysOf lists the article URL first (when there is one), then the discussion URL, then the summary.
+    private static string KeyKind(StoryCandidate item, List<string> keys, int index) =>
+        keys[index].StartsWith("s:", StringComparison.Ordinal) ? ClusterDecision.BySummary
+        : index == 0 && item.CanonicalUrl is not null ? ClusterDecision.ByUrl
+        : ClusterDecision.ByDiscussionUrl;
 
     internal static List<string> KeysOf(StoryCandidate item)
     {

@@ -8,15 +8,16 @@ public sealed class StoryStore
 {
     public const int MaxRowsPerProbe = 256;
 
-    public async Task<long?> FindByKeysAsync(SqliteTransaction tx, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    /// <summary>The story holding the first of <paramref name="keys"/> that is known, with that key's position in the list.</summary>
+    public async Task<(long StoryId, int KeyIndex)?> FindByKeysAsync(SqliteTransaction tx, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        foreach (var key in keys)
+        for (var i = 0; i < keys.Count; i++)
         {
             await using var command = Command(tx, "SELECT story_id FROM story_keys WHERE key = $key");
-            command.Parameters.AddWithValue("$key", key);
+            command.Parameters.AddWithValue("$key", keys[i]);
             if (await command.ExecuteScalarAsync(cancellationToken) is long id)
             {
-                return id;
+                return (id, i);
             }
         }
 
@@ -133,14 +134,29 @@ public sealed class StoryStore
         }
     }
 
-    public async Task AddMentionAsync(SqliteTransaction tx, long storyId, long itemId, long sourceId, CancellationToken cancellationToken)
+    /// <summary>Adds topic tags; a topic the story already has keeps its first matched term.</summary>
+    public async Task AddTopicsAsync(SqliteTransaction tx, long storyId, IEnumerable<(string Topic, string Term)> topics, CancellationToken cancellationToken)
+    {
+        foreach (var (topic, term) in topics)
+        {
+            await using var command = Command(tx, "INSERT OR IGNORE INTO story_topics(story_id, topic, matched_term) VALUES ($story, $topic, $term)");
+            command.Parameters.AddWithValue("$story", storyId);
+            command.Parameters.AddWithValue("$topic", topic);
+            command.Parameters.AddWithValue("$term", term);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <param name="matchedBy">How the item joined the story (<see cref="ClusterDecision.MatchedBy"/>), kept for /explain.</param>
+    public async Task AddMentionAsync(SqliteTransaction tx, long storyId, long itemId, long sourceId, string matchedBy, CancellationToken cancellationToken)
     {
         await using var command = Command(tx,
-            "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id) VALUES ($story, $item, $source); " +
+            "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id, matched_by) VALUES ($story, $item, $source, $matchedBy); " +
             "UPDATE stories SET mention_count = (SELECT COUNT(*) FROM story_mentions WHERE story_id = $story) WHERE id = $story;");
         command.Parameters.AddWithValue("$story", storyId);
         command.Parameters.AddWithValue("$item", itemId);
         command.Parameters.AddWithValue("$source", sourceId);
+        command.Parameters.AddWithValue("$matchedBy", matchedBy);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

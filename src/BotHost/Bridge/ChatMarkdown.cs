@@ -1,26 +1,12 @@
-using System.Text;
+using BotHost.Core.Digests;
 
 namespace BotHost.Bridge;
 
 /// <summary>Discord chat Markdown for text BotHost did not write (feed titles, member input).</summary>
 public static class ChatMarkdown
 {
-    /// <summary>Escapes formatting, links and mentions so third-party text shows as typed and pings nobody.</summary>
-    public static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '*' or '_' or '~' or '`' or '|' or '[' or ']' or '(' or ')' or '<' or '>' or '#' or '@')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>Escapes formatting, links and mentions so third-party text shows as typed and pings nobody (one rule with digests: <see cref="ChatText.Escape"/>).</summary>
+    public static string Escape(string text) => ChatText.Escape(text);
 
     /// <summary>A channel mention; the offline console's pretend channel shows as #local.</summary>
     public static string Channel(Core.Subscriptions.ChannelKey channel)

@@ -28,10 +28,13 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton<SlashCommand, ShareCommand>();
         services.AddSingleton<SlashCommand, ShareMessageCommand>();
         services.AddSingleton<SlashCommand, HelpCommand>();
-        services.AddSingleton<SlashCommand, PreviewDigestCommand>();
+        services.AddSingleton<SlashCommand, DigestCommand>();
+        services.AddSingleton<SlashCommand, ExplainCommand>();
         services.AddSingleton<ComponentHandler, UnsubscribeButtons>();
         services.AddSingleton<ComponentHandler, SearchShareButton>();
         services.AddSingleton<ComponentHandler, SourcesPageButtons>();
+        services.AddSingleton<ComponentHandler, FeedbackButtons>();
+        services.AddSingleton<ComponentHandler, DigestPreview>();
         services.TryAddSingleton<CommandCatalog>();
         return services;
     }

@@ -32,4 +32,5 @@ public static class ComponentJson
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ActionRow))]
+[JsonSerializable(typeof(Embed))]
 internal sealed partial class BridgeJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using BotHost.Bridge.Delivery;
+using BotHost.Core.Delivery;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Interactions.Registration;
@@ -17,6 +19,7 @@ public static class DiscordBridgeServiceCollectionExtensions
         services.AddDiscordGateway();
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
         services.AddBotHostCommands();
+        services.AddSingleton<ISink, DiscordSink>();
         services.AddDiscordInteractions();
         services.AddHostedService<DiscordBridge>();
         return services;

@@ -5,6 +5,7 @@ namespace BotHost.Cli;
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(InspectFeedCommand.InspectedFeed))]
 [JsonSerializable(typeof(SourcesCommand.SourceCheck[]))]
+[JsonSerializable(typeof(IReadOnlyList<BotHost.Core.Digests.DigestPart>))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(double))]

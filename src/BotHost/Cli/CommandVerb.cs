@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BotHost.Bridge;
+using BotHost.Core.Delivery;
 using BotHost.Core.Storage;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Hosting;
@@ -22,6 +23,7 @@ public static class CommandVerb
             {
                 var builder = BotHostApplication.CreateBuilder(forCli: true);
                 builder.Services.AddBotHostCommands();
+                builder.Services.AddSingleton<ISink>(new ConsoleSink(console.Out));
                 builder.Services.AddSingleton<OfflineCommandRunner>();
                 using var host = builder.Build();
                 var typed = string.Join(' ', parse.GetValue(line) ?? []);
@@ -38,6 +40,9 @@ public static class CommandVerb
                 }
 
                 await console.Out.WriteLineAsync(OfflineCommandRunner.Format(reply));
+
+                // /digest now queued a delivery: the console sink "posts" it before the verb exits.
+                await host.Services.GetRequiredService<DeliveryDispatcher>().SendDueNowAsync(ct);
                 return 0;
             }
             catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

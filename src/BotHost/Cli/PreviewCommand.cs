@@ -1,31 +1,50 @@
 using System.CommandLine;
-using BotHost.Core.Digests;
+using System.Text.Json;
+using BotHost.Core.Delivery;
+using BotHost.Core.Subscriptions;
+using BotHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Cli;
 
-/// <summary>`preview [--subscription …] [--format text|markdown|json]`: the next digest, from what is stored.</summary>
+/// <summary>`preview [--subscription name] [--json]`: what the local pretend channel's digest would post now, from what is stored.</summary>
 public static class PreviewCommand
 {
     public static Command Create(CliConsole console)
     {
-        var subscription = new Option<string?>("--subscription") { Description = "Preview for one channel subscription (subscriptions arrive with the Discord module)." };
-        var format = new Option<DigestFormat>("--format") { Description = "text, markdown or json.", DefaultValueFactory = _ => DigestFormat.Text };
-        var command = new Command("preview", "Render what the next digest would contain, from what is stored.");
+        var subscription = new Option<string?>("--subscription") { Description = "Which subscription of the local pretend channel (default: its only one)." };
+        var json = new Option<bool>("--json") { Description = "Print the rendered messages as JSON." };
+        var command = new Command("preview", "Render what the local pretend channel's next digest would post, from what is stored.");
         command.Options.Add(subscription);
-        command.Options.Add(format);
+        command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(subscription) is { Length: > 0 } name)
-            {
-                return console.Fail($"no subscription named '{name}': no channel has subscribed yet. Run without --subscription to preview the default digest.");
-            }
-
             try
             {
                 using var host = await CliServices.BuildWithDatabaseAsync(ct);
-                var digest = await host.Services.GetRequiredService<DigestComposer>().ComposeAsync(ct);
-                await console.Out.WriteLineAsync(host.Services.GetRequiredService<DigestRenderer>().Render(digest, parse.GetValue(format)));
+                var found = await host.Services.GetRequiredService<SubscriptionService>().FindAsync(ChannelKey.Local, parse.GetValue(subscription), ct);
+                if (found.Subscription is not { } chosen)
+                {
+                    return console.Fail($"{found.Error} Run the bot offline once (`dotnet run --project src/BotHost`) to create the local channel's default subscription.");
+                }
+
+                var preview = await host.Services.GetRequiredService<DigestRunner>().PreviewAsync(chosen, ct);
+                if (parse.GetValue(json))
+                {
+                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(preview.Parts, CliJsonContext.Default.IReadOnlyListDigestPart));
+                }
+                else if (preview.Parts.Count == 0)
+                {
+                    await console.Out.WriteLineAsync("The next digest would be empty: no new stories since the last one.");
+                }
+                else
+                {
+                    foreach (var part in preview.Parts)
+                    {
+                        await console.Out.WriteAsync(DigestConsoleText.Render(ChannelKey.Local, part));
+                    }
+                }
+
                 return 0;
             }
             catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))

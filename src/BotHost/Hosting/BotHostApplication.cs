@@ -1,5 +1,6 @@
 using BotHost.Bridge;
 using BotHost.Core.Collecting;
+using BotHost.Core.Delivery;
 using BotHost.Core.Digests;
 using BotHost.Core.Feeds;
 using BotHost.Core.Scheduling;
@@ -60,21 +61,29 @@ public static class BotHostApplication
         builder.Services.AddCollecting();
         builder.Services.AddDigests();
         builder.Services.AddSubscriptions();
+        builder.Services.AddDelivery();
         ApplyModeDefaults(builder, mode);
 
         if (!forCli)
         {
             builder.Services.AddHostedService<StartupChecks>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
             builder.Services.AddScheduling(clock);
             builder.Services.AddHostedService<GuildSourceCollector>();
             if (mode == RunMode.Offline)
             {
+                builder.Services.AddSingleton<ISink, ConsoleSink>();
                 builder.Services.AddSingleton<ICollectionListener, ConsoleReport>();
             }
             else
             {
                 builder.Services.AddDiscordBridge();
             }
+        }
+        else
+        {
+            // CLI verbs never post to Discord; what they deliver goes to the console.
+            builder.Services.AddSingleton<ISink, ConsoleSink>();
         }
 
         return builder;

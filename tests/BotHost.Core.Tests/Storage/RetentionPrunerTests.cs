@@ -51,7 +51,7 @@ public sealed class RetentionPrunerTests
         await using var host = await StartAsync();
         await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Bakery]);
         var delivered = (await host.QueryStringsAsync($"SELECT id FROM stories WHERE title = '{Compiler.Title}'")).Single();
-        await ExecuteAsync(host, $"INSERT INTO deliveries(channel_key, story_id, created_at) VALUES ('guild/1/channel/2', {delivered}, 0)");
+        await RecordDeliveryAsync(host, long.Parse(delivered, System.Globalization.CultureInfo.InvariantCulture));
 
         var (items, stories) = await PruneAsync(host);
 
@@ -183,6 +183,18 @@ public sealed class RetentionPrunerTests
 
     private static Task<(int Items, int Stories)> PruneAsync(CoreTestHost host) =>
         host.Services.GetRequiredService<RetentionPruner>().PruneAsync(TestContext.Current.CancellationToken);
+
+    // A pending delivery of the story to a channel, recorded the way the composer records one.
+    private static async Task RecordDeliveryAsync(CoreTestHost host, long storyId)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(ct);
+        await using var tx = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var part = new BotHost.Core.Digests.DigestPart(1, 1, "digest", [], [new([new(BotHost.Core.Digests.DigestActionKind.Upvote, 1, storyId, "up")])], "m");
+        await host.Services.GetRequiredService<BotHost.Core.Delivery.OutboxStore>().CreateAsync(
+            tx, new BotHost.Core.Delivery.NewDelivery(1, new(1, 2), "2026-11-25", BotHost.Core.Delivery.DeliveryReason.Now, [storyId], [part], host.Time.GetUtcNow()), ct);
+        await tx.CommitAsync(ct);
+    }
 
     private static async Task ExecuteAsync(CoreTestHost host, string sql)
     {

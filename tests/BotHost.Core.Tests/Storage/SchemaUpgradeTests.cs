@@ -2,6 +2,7 @@ using BotHost.Core.Storage;
 using BotHost.Core.Tests.TestSupport;
 using BotHost.Testing.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +30,9 @@ public sealed class SchemaUpgradeTests : IDisposable
         ("deliveries", "id, channel_key, story_id, created_at", "id"),
         ("settings", "key, value", "key"),
     ];
+
+    // Tables a later migration kept under a new name (0004 replaced `deliveries` with the outbox); their rows must survive there.
+    private static readonly Dictionary<string, string> RenamedTables = new(StringComparer.Ordinal) { ["deliveries"] = "deliveries_v1" };
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));
 
@@ -85,6 +89,21 @@ public sealed class SchemaUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task Prune_AfterTheUpgrade_KeepsTheStoriesSchema1DeliveriesNamed()
+    {
+        await using var host = await CoreTestHost.StartAsync(_directory);
+        var delivered = await host.QueryStringsAsync("SELECT story_id FROM deliveries_v1");
+        host.Time.Advance(TimeSpan.FromDays(400));
+
+        var (_, pruned) = await host.Services.GetRequiredService<RetentionPruner>().PruneAsync(Token);
+
+        Assert.NotEmpty(delivered);
+        Assert.True(pruned > 0, "the fixture's other stories are past retention and should be pruned");
+        var kept = await host.QueryStringsAsync("SELECT id FROM stories");
+        Assert.All(delivered, id => Assert.Contains(id, kept));
+    }
+
+    [Fact]
     public async Task Migrate_WhenAMigrationFails_RollsItBackWholeAndLeavesTheVersionAndTheRowsUnchanged()
     {
         var before = await SnapshotAsync();
@@ -114,7 +133,9 @@ public sealed class SchemaUpgradeTests : IDisposable
         var snapshot = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (table, columns, orderBy) in Version1Tables)
         {
-            snapshot[table] = await QueryAsync($"SELECT {columns} FROM {table} ORDER BY {orderBy}");
+            var present = await QueryAsync($"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{table}'");
+            var current = present.Count == 0 && RenamedTables.TryGetValue(table, out var renamed) ? renamed : table;
+            snapshot[table] = await QueryAsync($"SELECT {columns} FROM {current} ORDER BY {orderBy}");
         }
 
         return snapshot;

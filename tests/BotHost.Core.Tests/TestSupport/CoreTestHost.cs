@@ -1,5 +1,7 @@
 using BotHost.Core.Collecting;
+using BotHost.Core.Delivery;
 using BotHost.Core.Digests;
+using BotHost.Core.Stories;
 using BotHost.Core.Storage;
 using BotHost.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -57,14 +59,18 @@ public sealed class CoreTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection()
+        var collection = new ServiceCollection();
+        collection.AddSingleton<RecordingSink>();
+        collection.AddSingleton<ISink>(sp => sp.GetRequiredService<RecordingSink>());
+        collection
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddStorage()
             .AddCollecting()
             .AddDigests()
-            .AddSubscriptions();
+            .AddSubscriptions()
+            .AddDelivery();
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
@@ -129,7 +135,22 @@ public sealed class CoreTestHost : IAsyncDisposable
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    public Task<Digest> ComposeDigestAsync() => Services.GetRequiredService<DigestComposer>().ComposeAsync(TestContext.Current.CancellationToken);
+    /// <summary>
+    /// The stories a digest of an all-topics subscription would consider now (kept by its filters), best first,
+    /// whatever its size and per-source cap: what collecting offered to digests.
+    /// </summary>
+    public async Task<CandidateDigest> ComposeDigestAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var channel = new ChannelKey(999, 999);
+        var found = await Services.GetRequiredService<SubscriptionService>().FindAsync(channel, null, ct);
+        var subscription = found.Subscription
+            ?? (await Services.GetRequiredService<SubscriptionService>().SubscribeAsync(channel, new SubscriptionRequest { Size = 25 }, ct)).Subscription!;
+        var preview = await Services.GetRequiredService<DigestRunner>().PreviewAsync(subscription, ct);
+        return new CandidateDigest([.. preview.Selection!.Candidates.Where(c => c.Verdict.Kept).Select(c => c.Story)]);
+    }
+
+    public RecordingSink Sink => Services.GetRequiredService<RecordingSink>();
 
     /// <summary>Stops this host's services but keeps the directory (for restart tests).</summary>
     public async Task StopAsync()

@@ -55,7 +55,7 @@ public sealed class CommandVerbTests
     }
 
     [Theory]
-    [InlineData("/nosuch", "Unknown command /nosuch. Commands: /help, /latest,")]
+    [InlineData("/nosuch", "Unknown command /nosuch. Commands: /digest, /explain, /help, /latest,")]
     [InlineData("/subscribe bogus:1", "Unknown option 'bogus:1' for /subscribe; it takes: topics:, time:, timezone:,")]
     [InlineData("/search", "/search needs query: (Words to find;")]
     [InlineData("/subscription", "/subscription needs a subcommand: show, pause, resume, mute-source, unmute-source")]

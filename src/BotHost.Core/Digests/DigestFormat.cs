@@ -1,8 +1,0 @@
-namespace BotHost.Core.Digests;
-
-public enum DigestFormat
-{
-    Text,
-    Markdown,
-    Json,
-}

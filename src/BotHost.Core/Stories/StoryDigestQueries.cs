@@ -1,0 +1,136 @@
+using BotHost.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BotHost.Core.Stories;
+
+/// <summary>
+/// The stories feature's reads for digests and /explain: candidates with their mentions and topics, and the
+/// lookup of a URL among stories and curation drops. They run on the caller's connection so a digest can pick
+/// its stories in the same transaction that records them.
+/// </summary>
+public sealed class StoryDigestQueries
+{
+    /// <summary>
+    /// Stories first seen since <paramref name="since"/> (backlog included; callers decide), most-mentioned then
+    /// newest first, so a busy window never cuts a story several sources carry before it is ranked.
+    /// </summary>
+    public async Task<IReadOnlyList<StoryForDigest>> SinceAsync(SqliteConnection connection, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT id, title, canonical_url, summary_text, first_seen_at, published_at, is_backlog FROM stories " +
+            "WHERE first_seen_at >= $since ORDER BY mention_count DESC, first_seen_at DESC, id LIMIT $limit";
+        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        return await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), cancellationToken);
+    }
+
+    public async Task<StoryForDigest?> GetAsync(SqliteConnection connection, long storyId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, title, canonical_url, summary_text, first_seen_at, published_at, is_backlog FROM stories WHERE id = $id";
+        command.Parameters.AddWithValue("$id", storyId);
+        var found = await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>The story a canonical URL belongs to (as an article or a discussion link), or null.</summary>
+    public async Task<StoryForDigest?> FindByCanonicalUrlAsync(SqliteConnection connection, string canonicalUrl, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT story_id FROM story_keys WHERE key = $key";
+        command.Parameters.AddWithValue("$key", "u:" + UrlCanonicalizer.KeyOfCanonical(canonicalUrl));
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? await GetAsync(connection, id, cancellationToken) : null;
+    }
+
+    /// <summary>Items with this canonical URL that curation dropped, oldest first.</summary>
+    public async Task<IReadOnlyList<DroppedItemRecord>> DroppedItemsAsync(SqliteConnection connection, string canonicalUrl, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT src.name, i.title, i.dropped_reason, COALESCE(i.dropped_explanation, ''), i.first_seen_at FROM items i JOIN sources src ON src.id = i.source_id " +
+            "WHERE i.canonical_url = $url AND i.dropped_reason IS NOT NULL ORDER BY i.first_seen_at, i.id LIMIT 20";
+        command.Parameters.AddWithValue("$url", canonicalUrl);
+        var result = new List<DroppedItemRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new DroppedItemRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), SqliteTime.FromDb(reader.GetValue(4))!.Value));
+        }
+
+        return result;
+    }
+
+    private static async Task<List<StoryForDigest>> ReadStoriesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StoryForDigest>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new StoryForDigest(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                SqliteTime.FromDb(reader.GetValue(4))!.Value,
+                SqliteTime.FromDb(reader.GetValue(5)),
+                reader.GetInt64(6) != 0,
+                [],
+                []));
+        }
+
+        return result;
+    }
+
+    // Mentions and topics of all the stories at once: two queries however many stories there are.
+    private static async Task<IReadOnlyList<StoryForDigest>> CompleteAsync(SqliteConnection connection, List<StoryForDigest> stories, CancellationToken cancellationToken)
+    {
+        if (stories.Count == 0)
+        {
+            return stories;
+        }
+
+        var ids = string.Join(',', stories.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var mentions = new Dictionary<long, List<StoryMention>>();
+        await using (var command = connection.CreateCommand())
+        {
+            // The ids are integers read from the database, not input, and json_each keeps the statement fixed.
+            command.CommandText =
+                "SELECT m.story_id, src.name, COALESCE(i.published_at, i.first_seen_at), COALESCE(m.matched_by, ''), i.summary_text FROM story_mentions m " +
+                "JOIN items i ON i.id = m.item_id JOIN sources src ON src.id = m.source_id " +
+                "WHERE m.story_id IN (SELECT value FROM json_each($ids)) ORDER BY m.story_id, COALESCE(i.published_at, i.first_seen_at), m.item_id";
+            command.Parameters.AddWithValue("$ids", "[" + ids + "]");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var storyId = reader.GetInt64(0);
+                if (!mentions.TryGetValue(storyId, out var list))
+                {
+                    mentions[storyId] = list = [];
+                }
+
+                list.Add(new StoryMention(reader.GetString(1), SqliteTime.FromDb(reader.GetValue(2))!.Value, reader.GetString(3), Engagement.Parse(reader.GetString(4))));
+            }
+        }
+
+        var topics = new Dictionary<long, List<StoryTopic>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT story_id, topic, matched_term FROM story_topics WHERE story_id IN (SELECT value FROM json_each($ids)) ORDER BY story_id, topic";
+            command.Parameters.AddWithValue("$ids", "[" + ids + "]");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var storyId = reader.GetInt64(0);
+                if (!topics.TryGetValue(storyId, out var list))
+                {
+                    topics[storyId] = list = [];
+                }
+
+                list.Add(new StoryTopic(reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        return [.. stories.Select(s => s with { Mentions = mentions.GetValueOrDefault(s.Id) ?? [], Topics = topics.GetValueOrDefault(s.Id) ?? [] })];
+    }
+}
