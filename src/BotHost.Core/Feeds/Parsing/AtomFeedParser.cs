@@ -6,25 +6,26 @@ namespace BotHost.Core.Feeds.Parsing;
 internal sealed class AtomFeedParser(FeedParseState state)
 {
     /// <summary>Reads the document from its &lt;feed&gt; root element.</summary>
-    public void Parse(XmlReader reader)
+    public void Parse(FeedElementReader reader)
     {
         state.Version = state.Format == FeedFormat.Atom03 ? "0.3" : "1.0";
-        var feedBase = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
+        var feedBase = FeedUrls.ApplyXmlBase(reader.Reader, state.SourceUri);
         var links = new AtomLinks();
-        FeedXml.ForEachChild(reader, child =>
+        reader.ForEachChild((state, links, feedBase), static (child, context) =>
         {
-            if (!IsAtom(child))
+            var (state, links, feedBase) = context;
+            if (!IsAtom(child.Reader))
             {
                 return false;
             }
 
-            switch (child.LocalName)
+            switch (child.Reader.LocalName)
             {
                 case "title":
-                    state.Title = HtmlText.ToPlainText(FeedXml.ReadText(child));
+                    state.Title = HtmlText.ToPlainText(child.ReadText());
                     return true;
                 case "link":
-                    links.Add(child, feedBase);
+                    links.Add(child.Reader, feedBase);
                     return false;
                 case "entry":
                     state.AddItem(ReadEntry(child, feedBase));
@@ -38,17 +39,35 @@ internal sealed class AtomFeedParser(FeedParseState state)
 
     private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is FeedXml.Atom10 or FeedXml.Atom03 or "";
 
-    private static RawFeedItem ReadEntry(XmlReader reader, Uri? baseUri)
+    private static RawFeedItem ReadEntry(FeedElementReader reader, Uri? baseUri)
     {
-        var entryBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-        var item = new RawFeedItem();
-        var links = new AtomLinks();
-        string? published = null, updated = null;
-        FeedXml.ForEachChild(reader, child =>
+        var entryBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
+        var entry = new AtomEntry(new RawFeedItem(), new AtomLinks(), entryBase);
+        reader.ForEachChild(entry, static (child, entry) => entry.Read(child));
+        var item = entry.Item;
+        item.Link = entry.Links.Alternate;
+        item.Comments = entry.Links.Replies;
+        item.DateText = entry.Published ?? entry.Updated;
+        return item;
+    }
+
+    /// <summary>One entry being read: its fields, links and the first date of each kind.</summary>
+    private sealed class AtomEntry(RawFeedItem item, AtomLinks links, Uri? baseUri)
+    {
+        public RawFeedItem Item => item;
+
+        public AtomLinks Links => links;
+
+        public string? Published { get; private set; }
+
+        public string? Updated { get; private set; }
+
+        public bool Read(FeedElementReader element)
         {
+            var child = element.Reader;
             if (child.NamespaceURI == FeedXml.DublinCore && child.LocalName == "subject")
             {
-                item.AddCategory(FeedXml.ReadText(child));
+                item.AddCategory(element.ReadText());
                 return true;
             }
 
@@ -60,16 +79,16 @@ internal sealed class AtomFeedParser(FeedParseState state)
             switch (child.LocalName)
             {
                 case "id":
-                    item.Id = FeedXml.ReadText(child);
+                    item.Id = element.ReadText();
                     return true;
                 case "title":
-                    item.Title = FeedXml.ReadText(child);
+                    item.Title = element.ReadText();
                     return true;
                 case "link":
-                    links.Add(child, entryBase);
+                    links.Add(child, baseUri);
                     return false;
                 case "summary":
-                    item.Summary = FeedXml.ReadText(child);
+                    item.Summary = element.ReadText();
                     return true;
                 case "content":
                     // Atom 0.3 allows base64 content; it is not text we can summarise.
@@ -78,13 +97,15 @@ internal sealed class AtomFeedParser(FeedParseState state)
                         return false;
                     }
 
-                    item.Content = FeedXml.ReadText(child);
+                    item.Content = element.ReadText();
                     return true;
                 case "published" or "issued" or "created":
-                    published ??= FeedXml.ReadText(child);
+                    var published = element.ReadText();
+                    Published ??= published;
                     return true;
                 case "updated" or "modified":
-                    updated ??= FeedXml.ReadText(child);
+                    var updated = element.ReadText();
+                    Updated ??= updated;
                     return true;
                 case "category":
                     item.AddCategory(child.GetAttribute("term") ?? child.GetAttribute("label") ?? string.Empty);
@@ -92,14 +113,8 @@ internal sealed class AtomFeedParser(FeedParseState state)
                 default:
                     return false;
             }
-        });
-
-        item.Link = links.Alternate;
-        item.Comments = links.Replies;
-        item.DateText = published ?? updated;
-        return item;
+        }
     }
-
 
     /// <summary>
     /// Picks among several &lt;link&gt;s: rel="alternate" (or no rel) with an HTML or absent type first, then any

@@ -16,35 +16,50 @@ public sealed class FeedParser
         _summaryMaxLength = summaryMaxLength;
     }
 
+    /// <summary>
+    /// Whether a fault of the parser itself (a handler that claims an element without reading it, a runaway loop)
+    /// throws <see cref="ParserFaultException"/> instead of being skipped and recorded in the errors. On in debug
+    /// builds and in tests, so such a fault is found rather than quietly worked around.
+    /// </summary>
+    internal bool ThrowOnParserFault { get; init; } =
+#if DEBUG
+        true;
+#else
+        false;
+#endif
+
     /// <summary>Parses a whole document held in memory (a fetched body).</summary>
     /// <exception cref="NotAFeedException">The document is an HTML page; lists the feeds it advertises.</exception>
     /// <exception cref="FeedFormatException">Empty, binary, not XML/JSON, an unknown root, or broken before the root.</exception>
-    public ParsedFeed Parse(byte[] content, FeedParseContext context)
+    /// <param name="cancellationToken">Checked while reading, so a caller's deadline also ends a long parse.</param>
+    public ParsedFeed Parse(byte[] content, FeedParseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
-        return Parse(new ArraySegment<byte>(content), context);
+        return Parse(new ArraySegment<byte>(content), context, cancellationToken);
     }
 
     /// <summary>Parses a document read from <paramref name="content"/> (to its end; the caller caps its size).</summary>
-    /// <inheritdoc cref="Parse(byte[], FeedParseContext)" path="/exception"/>
-    public ParsedFeed Parse(Stream content, FeedParseContext context)
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/exception"/>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/param[@name='cancellationToken']"/>
+    public ParsedFeed Parse(Stream content, FeedParseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
         if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
         {
-            return Parse(buffer[(int)memory.Position..], context);
+            return Parse(buffer[(int)memory.Position..], context, cancellationToken);
         }
 
         using var copy = new MemoryStream();
         content.CopyTo(copy);
-        return Parse(new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length), context);
+        return Parse(new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length), context, cancellationToken);
     }
 
-    private ParsedFeed Parse(ArraySegment<byte> data, FeedParseContext context)
+    private ParsedFeed Parse(ArraySegment<byte> data, FeedParseContext context, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
+        var guard = new ParseGuard(data.Count, ThrowOnParserFault, errors, cancellationToken);
         var document = FeedDocument.Open(data, context.ContentType, errors);
         if (document.Syntax == FeedSyntax.Json)
         {
@@ -65,10 +80,10 @@ public sealed class FeedParser
                 "The document declares entities in its DOCTYPE; entity declarations are refused (entity-expansion and external-entity attacks).");
         }
 
-        return ParseXml(document, context, errors);
+        return ParseXml(document, context, errors, guard);
     }
 
-    private ParsedFeed ParseXml(FeedDocument document, FeedParseContext context, List<string> errors)
+    private ParsedFeed ParseXml(FeedDocument document, FeedParseContext context, List<string> errors, ParseGuard guard)
     {
         using var reader = document.CreateXmlReader();
         try
@@ -86,24 +101,29 @@ public sealed class FeedParser
         }
 
         var state = new FeedParseState(DetectFormat(reader, document, context), context.SourceUri, _summaryMaxLength, errors);
+        var elements = new FeedElementReader(reader, guard);
         try
         {
             switch (state.Format)
             {
                 case FeedFormat.Rss2 or FeedFormat.Rss09x:
-                    new RssFeedParser(state).Parse(reader);
+                    new RssFeedParser(state).Parse(elements);
                     break;
                 case FeedFormat.Rdf:
-                    new RdfFeedParser(state).Parse(reader);
+                    new RdfFeedParser(state).Parse(elements);
                     break;
                 default:
-                    new AtomFeedParser(state).Parse(reader);
+                    new AtomFeedParser(state).Parse(elements);
                     break;
             }
         }
         catch (XmlException ex)
         {
             state.AddError($"The feed is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message} Kept the {state.Items.Count} item(s) read before the break.");
+        }
+        catch (ParseBudgetExceededException ex) when (!guard.ThrowOnFault)
+        {
+            state.AddError($"{ex.Message} Kept the {state.Items.Count} item(s) read before it stopped.");
         }
 
         return state.ToParsedFeed();

@@ -6,17 +6,18 @@ namespace BotHost.Core.Feeds.Parsing;
 internal static class RssElements
 {
     /// <summary>Reads a document from its root (&lt;rss&gt; or &lt;rdf:RDF&gt;): the channel and items inside or beside it.</summary>
-    public static void ReadDocument(XmlReader reader, FeedParseState state)
+    public static void ReadDocument(FeedElementReader reader, FeedParseState state)
     {
-        var baseUri = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
-        FeedXml.ForEachChild(reader, child =>
+        var baseUri = FeedUrls.ApplyXmlBase(reader.Reader, state.SourceUri);
+        reader.ForEachChild((state, baseUri), static (child, context) =>
         {
-            if (!FeedXml.IsRssCore(child))
+            var (state, baseUri) = context;
+            if (!FeedXml.IsRssCore(child.Reader))
             {
                 return false;
             }
 
-            switch (child.LocalName)
+            switch (child.Reader.LocalName)
             {
                 case "channel":
                     ReadChannel(child, baseUri, state);
@@ -31,23 +32,24 @@ internal static class RssElements
     }
 
     /// <summary>Reads the channel's title and link, and any items nested in it (RDF puts them beside it instead).</summary>
-    public static void ReadChannel(XmlReader reader, Uri? baseUri, FeedParseState state)
+    public static void ReadChannel(FeedElementReader reader, Uri? baseUri, FeedParseState state)
     {
-        var channelBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-        FeedXml.ForEachChild(reader, child =>
+        var channelBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
+        reader.ForEachChild((state, channelBase), static (child, context) =>
         {
-            if (!FeedXml.IsRssCore(child))
+            var (state, channelBase) = context;
+            if (!FeedXml.IsRssCore(child.Reader))
             {
                 return false;
             }
 
-            switch (child.LocalName)
+            switch (child.Reader.LocalName)
             {
                 case "title":
-                    state.Title = HtmlText.ToPlainText(FeedXml.ReadText(child));
+                    state.Title = HtmlText.ToPlainText(child.ReadText());
                     return true;
                 case "link":
-                    state.SiteUrl = FeedUrls.Resolve(FeedXml.ReadText(child), channelBase);
+                    state.SiteUrl = FeedUrls.Resolve(child.ReadText(), channelBase);
                     return true;
                 case "item":
                     state.AddItem(ReadItem(child, channelBase));
@@ -58,41 +60,42 @@ internal static class RssElements
         });
     }
 
-    public static RawFeedItem ReadItem(XmlReader reader, Uri? baseUri)
+    public static RawFeedItem ReadItem(FeedElementReader reader, Uri? baseUri)
     {
-        var itemBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-        var item = new RawFeedItem { Id = reader.GetAttribute("about", FeedXml.Rdf) };
-        FeedXml.ForEachChild(reader, child => ReadField(child, item, itemBase));
+        var itemBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
+        var item = new RawFeedItem { Id = reader.Reader.GetAttribute("about", FeedXml.Rdf) };
+        reader.ForEachChild((item, itemBase), static (child, context) => ReadField(child, context.item, context.itemBase));
         return item;
     }
 
-    private static bool ReadField(XmlReader reader, RawFeedItem item, Uri? baseUri)
+    private static bool ReadField(FeedElementReader element, RawFeedItem item, Uri? baseUri)
     {
+        var reader = element.Reader;
         if (FeedXml.IsRssCore(reader))
         {
             switch (reader.LocalName)
             {
                 case "title":
-                    item.Title = FeedXml.ReadText(reader);
+                    item.Title = element.ReadText();
                     return true;
                 case "link":
                     var linkBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-                    item.Link = FeedUrls.Resolve(FeedXml.ReadText(reader), linkBase);
+                    item.Link = FeedUrls.Resolve(element.ReadText(), linkBase);
                     return true;
                 case "description":
-                    item.Summary = FeedXml.ReadText(reader);
+                    item.Summary = element.ReadText();
                     return true;
                 case "guid":
-                    ReadGuid(reader, item, baseUri);
+                    ReadGuid(element, item, baseUri);
                     return true;
                 case "comments":
-                    item.Comments = FeedUrls.Resolve(FeedXml.ReadText(reader), baseUri);
+                    item.Comments = FeedUrls.Resolve(element.ReadText(), baseUri);
                     return true;
                 case "pubDate":
-                    item.DateText = FeedXml.ReadText(reader);
+                    item.DateText = element.ReadText();
                     return true;
                 case "category":
-                    item.AddCategory(FeedXml.ReadText(reader));
+                    item.AddCategory(element.ReadText());
                     return true;
                 default:
                     return false;
@@ -102,25 +105,26 @@ internal static class RssElements
         switch (reader.NamespaceURI, reader.LocalName)
         {
             case (FeedXml.Content, "encoded"):
-                item.Content = FeedXml.ReadText(reader);
+                item.Content = element.ReadText();
                 return true;
             case (FeedXml.DublinCore, "date"):
-                var date = FeedXml.ReadText(reader);
+                var date = element.ReadText();
                 item.DateText ??= date;
                 return true;
             case (FeedXml.DublinCore, "subject"):
-                item.AddCategory(FeedXml.ReadText(reader));
+                item.AddCategory(element.ReadText());
                 return true;
             default:
                 return false;
         }
     }
 
-    private static void ReadGuid(XmlReader reader, RawFeedItem item, Uri? baseUri)
+    private static void ReadGuid(FeedElementReader element, RawFeedItem item, Uri? baseUri)
     {
+        var reader = element.Reader;
         // RSS 2.0: a guid is a permalink unless isPermaLink="false".
         var isPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
-        var guid = FeedXml.ReadText(reader).Trim();
+        var guid = element.ReadText().Trim();
         if (guid.Length == 0)
         {
             return;
@@ -132,5 +136,4 @@ internal static class RssElements
             item.PermaLink = FeedUrls.Resolve(guid, baseUri);
         }
     }
-
 }

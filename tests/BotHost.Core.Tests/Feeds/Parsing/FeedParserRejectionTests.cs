@@ -11,7 +11,7 @@ public sealed class FeedParserRejectionTests
         var bytes = FeedTestFiles.Read("html-page.html");
 
         var error = Assert.Throws<NotAFeedException>(() =>
-            new FeedParser().Parse(bytes, new FeedParseContext(new Uri("https://blog.example.com/posts/"), "text/html; charset=utf-8")));
+            new FeedParser().Parse(bytes, new FeedParseContext(new Uri("https://blog.example.com/posts/"), "text/html; charset=utf-8"), TestContext.Current.CancellationToken));
 
         Assert.Contains("HTML page, not a feed", error.Message, StringComparison.Ordinal);
         Assert.Equal(
@@ -31,7 +31,7 @@ public sealed class FeedParserRejectionTests
     [Fact]
     public void Parse_WhenEmpty_ThrowsFeedFormatExceptionSayingEmpty()
     {
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse([], new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse([], new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class FeedParserRejectionTests
     {
         byte[] gzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02];
 
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(gzip, new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(gzip, new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed class FeedParserRejectionTests
         random.NextBytes(bytes);
         bytes[0] = (byte)'<';
 
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("binary", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -148,7 +148,7 @@ public sealed class FeedParserRejectionTests
     {
         using var stream = new NonSeekableStream(FeedTestFiles.Read("rss2.xml"));
 
-        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, feed.Items.Count);
     }
@@ -159,7 +159,7 @@ public sealed class FeedParserRejectionTests
         var bytes = Encoding.UTF8.GetBytes("garbage" + FeedTestFiles.Rss("<item><title>A</title></item>"));
         using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true) { Position = 7 };
 
-        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal("A", Assert.Single(feed.Items).Title);
     }
