@@ -5,16 +5,21 @@ namespace BotHost.Core.Feeds.Parsing;
 /// <summary>Atom 1.0 (RFC 4287) and the older Atom 0.3: &lt;feed&gt; with &lt;entry&gt; children.</summary>
 internal sealed class AtomFeedParser(FeedParseState state)
 {
+    public const string ItemName = "entry";
+
+    private FeedParseState State => state;
+
     /// <summary>Reads the document from its &lt;feed&gt; root element.</summary>
     public void Parse(FeedElementReader reader)
     {
         state.Version = state.Format == FeedFormat.Atom03 ? "0.3" : "1.0";
-        var feedBase = FeedUrls.ApplyXmlBase(reader.Reader, state.SourceUri);
+        reader.ItemName = ItemName;
+        var feedBase = FeedUrls.ApplyXmlBase(reader.Reader, null, state.SourceUri);
         var links = new AtomLinks();
-        reader.ForEachChild((state, links, feedBase), static (child, context) =>
+        reader.ForEachChild((this, links, feedBase), static (child, context) =>
         {
-            var (state, links, feedBase) = context;
-            if (!IsAtom(child.Reader))
+            var (atom, links, feedBase) = context;
+            if (!atom.IsAtom(child.Reader))
             {
                 return false;
             }
@@ -22,28 +27,30 @@ internal sealed class AtomFeedParser(FeedParseState state)
             switch (child.Reader.LocalName)
             {
                 case "title":
-                    state.Title = HtmlText.ToPlainText(child.ReadText());
+                    atom.State.Title = FeedText.Title(AtomText.Read(child, out var kind), kind);
                     return true;
                 case "link":
-                    links.Add(child.Reader, feedBase);
+                    // The feed's own link is the base of last resort, so it resolves against the document's location.
+                    links.Add(child.Reader, feedBase ?? atom.State.SourceUri);
+                    atom.State.SiteUrl = links.Alternate;
                     return false;
-                case "entry":
-                    state.AddItem(ReadEntry(child, feedBase));
+                case ItemName:
+                    atom.State.AddItem(atom.ReadEntry(child, feedBase));
                     return true;
                 default:
                     return false;
             }
         });
-        state.SiteUrl = links.Alternate;
     }
 
-    private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is FeedXml.Atom10 or FeedXml.Atom03 or "";
-
-    private static RawFeedItem ReadEntry(FeedElementReader reader, Uri? baseUri)
+    /// <summary>Reads one &lt;entry&gt; (the reader is on its start tag) and leaves the reader after it.</summary>
+    public RawFeedItem ReadEntry(FeedElementReader reader, Uri? baseUri)
     {
-        var entryBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
-        var entry = new AtomEntry(new RawFeedItem(), new AtomLinks(), entryBase);
+        var entryBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
+        var entry = new AtomEntry(this, entryBase);
+        reader.ItemDepth = reader.Reader.Depth;
         reader.ForEachChild(entry, static (child, entry) => entry.Read(child));
+        reader.ItemDepth = -1;
         var item = entry.Item;
         item.Link = entry.Links.Alternate;
         item.Comments = entry.Links.Replies;
@@ -51,12 +58,15 @@ internal sealed class AtomFeedParser(FeedParseState state)
         return item;
     }
 
-    /// <summary>One entry being read: its fields, links and the first date of each kind.</summary>
-    private sealed class AtomEntry(RawFeedItem item, AtomLinks links, Uri? baseUri)
-    {
-        public RawFeedItem Item => item;
+    private bool IsAtom(XmlReader reader) =>
+        reader.NamespaceURI is FeedXml.Atom10 or FeedXml.Atom03 or "" || state.AnyNamespace;
 
-        public AtomLinks Links => links;
+    /// <summary>One entry being read: its fields, links and the first date of each kind.</summary>
+    private sealed class AtomEntry(AtomFeedParser atom, Uri? baseUri)
+    {
+        public RawFeedItem Item { get; } = new();
+
+        public AtomLinks Links { get; } = new();
 
         public string? Published { get; private set; }
 
@@ -65,13 +75,17 @@ internal sealed class AtomFeedParser(FeedParseState state)
         public bool Read(FeedElementReader element)
         {
             var child = element.Reader;
-            if (child.NamespaceURI == FeedXml.DublinCore && child.LocalName == "subject")
+            switch (child.NamespaceURI, child.LocalName)
             {
-                item.AddCategory(element.ReadText());
-                return true;
+                case (FeedXml.DublinCore, "subject"):
+                    Item.AddCategory(element.ReadText());
+                    return true;
+                case (FeedXml.Media, "group" or "content" or "description"):
+                    MediaDescription.Read(element, Item);
+                    return true;
             }
 
-            if (!IsAtom(child))
+            if (!atom.IsAtom(child))
             {
                 return false;
             }
@@ -79,25 +93,28 @@ internal sealed class AtomFeedParser(FeedParseState state)
             switch (child.LocalName)
             {
                 case "id":
-                    item.Id = element.ReadText();
+                    Item.Id = element.ReadText();
                     return true;
                 case "title":
-                    item.Title = element.ReadText();
+                    Item.Title = AtomText.Read(element, out var titleKind);
+                    Item.TitleKind = titleKind;
                     return true;
                 case "link":
-                    links.Add(child, baseUri);
+                    Links.Add(child, baseUri ?? atom.State.DocumentBase);
                     return false;
                 case "summary":
-                    item.Summary = element.ReadText();
+                    Item.Summary = AtomText.Read(element, out var summaryKind);
+                    Item.SummaryKind = summaryKind;
                     return true;
                 case "content":
-                    // Atom 0.3 allows base64 content; it is not text we can summarise.
-                    if (child.GetAttribute("mode") == "base64")
+                    // Atom 0.3 allows base64 content, and Atom 1.0 out-of-line content (src=""): neither is text to summarise.
+                    if (child.GetAttribute("mode") == "base64" || child.GetAttribute("src") is not null)
                     {
                         return false;
                     }
 
-                    item.Content = element.ReadText();
+                    Item.Content = AtomText.Read(element, out var contentKind);
+                    Item.ContentKind = contentKind;
                     return true;
                 case "published" or "issued" or "created":
                     var published = element.ReadText();
@@ -108,53 +125,10 @@ internal sealed class AtomFeedParser(FeedParseState state)
                     Updated ??= updated;
                     return true;
                 case "category":
-                    item.AddCategory(child.GetAttribute("term") ?? child.GetAttribute("label") ?? string.Empty);
+                    Item.AddCategory(child.GetAttribute("term") ?? child.GetAttribute("label") ?? string.Empty);
                     return false;
                 default:
                     return false;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Picks among several &lt;link&gt;s: rel="alternate" (or no rel) with an HTML or absent type first, then any
-    /// other alternate; rel="replies" with an HTML type is the discussion page.
-    /// </summary>
-    private sealed class AtomLinks
-    {
-        private Uri? _html;
-        private Uri? _other;
-
-        public Uri? Alternate => _html ?? _other;
-
-        public Uri? Replies { get; private set; }
-
-        public void Add(XmlReader reader, Uri? baseUri)
-        {
-            var href = FeedUrls.Resolve(reader.GetAttribute("href"), FeedUrls.ApplyXmlBase(reader, baseUri));
-            if (href is null)
-            {
-                return;
-            }
-
-            var rel = reader.GetAttribute("rel")?.Trim() ?? "alternate";
-            var type = reader.GetAttribute("type")?.Trim();
-            var isHtml = type is null || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
-                || type.StartsWith("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
-            if (rel.Equals("alternate", StringComparison.OrdinalIgnoreCase) || rel.Equals("http://www.iana.org/assignments/relation/alternate", StringComparison.OrdinalIgnoreCase))
-            {
-                if (isHtml)
-                {
-                    _html ??= href;
-                }
-                else
-                {
-                    _other ??= href;
-                }
-            }
-            else if (rel.Equals("replies", StringComparison.OrdinalIgnoreCase) && isHtml)
-            {
-                Replies ??= href;
             }
         }
     }

@@ -25,6 +25,18 @@ internal sealed class FeedElementReader
     public ParseGuard Guard { get; }
 
     /// <summary>
+    /// The local name of the format's item element ("item", "entry"). An item never contains another, so meeting one
+    /// inside an item means the outer one was never closed: every visit then stops, <see cref="BoundaryHit"/> is set,
+    /// and the reader is left on the inner item's start tag for the caller to recover from.
+    /// </summary>
+    public string? ItemName { get; set; }
+
+    /// <summary>Depth of the item being read, or -1 outside items.</summary>
+    public int ItemDepth { get; set; } = -1;
+
+    public bool BoundaryHit { get; private set; }
+
+    /// <summary>
     /// Visits the element children of the current element and leaves the reader after it. <paramref name="handle"/>
     /// returns true when it consumed the element (read past its end) and false when it left it untouched; anything
     /// else is a parser fault: a claim without advancing would hand the same element back forever, and advancing
@@ -41,7 +53,7 @@ internal sealed class FeedElementReader
 
         var depth = reader.Depth;
         reader.Read();
-        while (true)
+        while (!BoundaryHit)
         {
             Guard.Step();
             if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
@@ -59,6 +71,11 @@ internal sealed class FeedElementReader
             {
                 reader.Read();
                 continue;
+            }
+
+            if (IsUnclosedItemBoundary())
+            {
+                return;
             }
 
             var line = _position.LineNumber;
@@ -107,6 +124,11 @@ internal sealed class FeedElementReader
                 throw new XmlException("The document ended inside an element.");
             }
 
+            if (reader.NodeType == XmlNodeType.Element && IsUnclosedItemBoundary())
+            {
+                return builder?.ToString() ?? single ?? string.Empty;
+            }
+
             string? piece = reader.NodeType switch
             {
                 XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => reader.Value,
@@ -133,5 +155,60 @@ internal sealed class FeedElementReader
 
         reader.Read();
         return builder?.ToString() ?? single ?? string.Empty;
+    }
+
+    /// <summary>
+    /// Plain text of an XHTML construct (Atom type="xhtml"): text nodes are literal, whatever they look like, and
+    /// block elements separate words; script and style are dropped. Leaves the reader after the element.
+    /// </summary>
+    public string ReadXhtmlText()
+    {
+        var reader = Reader;
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return string.Empty;
+        }
+
+        var depth = reader.Depth;
+        var builder = new StringBuilder();
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            Guard.Step();
+            if (reader.EOF)
+            {
+                throw new XmlException("The document ended inside an element.");
+            }
+
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    builder.Append(reader.Value);
+                    break;
+                case XmlNodeType.Element when reader.LocalName is "script" or "style":
+                    reader.Skip();
+                    continue;
+                case XmlNodeType.Element or XmlNodeType.EndElement when HtmlText.IsBlock(reader.LocalName):
+                    builder.Append(' ');
+                    break;
+            }
+
+            reader.Read();
+        }
+
+        reader.Read();
+        return builder.ToString();
+    }
+
+    private bool IsUnclosedItemBoundary()
+    {
+        if (ItemDepth < 0 || Reader.Depth <= ItemDepth || !string.Equals(Reader.LocalName, ItemName, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        BoundaryHit = true;
+        return true;
     }
 }

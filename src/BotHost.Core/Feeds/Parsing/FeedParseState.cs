@@ -4,15 +4,12 @@ using System.Text;
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>What one parse has collected so far; kept outside the format parsers so a break mid-document loses nothing read.</summary>
-internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summaryMaxLength, List<string> errors)
+internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summaryMaxLength, int maxItems, List<string> errors)
 {
     private const int TitleFromSummaryLength = 100;
 
     /// <summary>Longer titles are cut: no real headline is this long, and title matching is not linear in it.</summary>
     public const int MaxTitleLength = 512;
-
-    /// <summary>Items past this are skipped with one error: a feed is a recent list, not an archive.</summary>
-    public const int MaxItems = 1000;
 
     private readonly List<FeedItem> _items = [];
     private bool _itemLimitReported;
@@ -29,41 +26,65 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
 
     public Uri? SiteUrl { get; set; }
 
+    /// <summary>The namespace of the &lt;rss&gt; root: RSS has none, but its elements are read in whatever default namespace the root declares.</summary>
+    public string RssNamespace { get; set; } = string.Empty;
+
+    /// <summary>When set (recovering a document whose items sat in no namespace the format defines), format elements are matched by local name alone.</summary>
+    public bool AnyNamespace { get; set; }
+
+    /// <summary>
+    /// The base for relative links outside any xml:base: the document's own http(s) location, else (a saved file, no
+    /// location) the channel's or feed's link, as a reader would, else whatever location there is.
+    /// </summary>
+    public Uri? DocumentBase => SourceUri is { Scheme: "http" or "https" } ? SourceUri
+        : SiteUrl is { Scheme: "http" or "https" } ? SiteUrl : SourceUri;
+
     public IReadOnlyList<FeedItem> Items => _items;
+
+    /// <summary>How many item elements were met, whether kept or not.</summary>
+    public int Seen => _seen;
 
     public void AddError(string error) => _errors.Add(error);
 
-    /// <summary>Cleans one item, applies the id fallbacks and keeps it; skips it (with an error) when it has no title and no link.</summary>
+    /// <summary>
+    /// Cleans one item, applies the title and id fallbacks and keeps it. Only an item with no title, no link and no
+    /// text is skipped (with an error); one without a link is kept, and the pipeline decides what it can post.
+    /// </summary>
     public void AddItem(RawFeedItem raw)
     {
         _seen++;
-        if (_items.Count >= MaxItems)
+        if (_items.Count >= maxItems)
         {
             if (!_itemLimitReported)
             {
                 _itemLimitReported = true;
-                _errors.Add($"The feed has more than {MaxItems} items; the rest were skipped.");
+                _errors.Add($"The feed has more than {maxItems} items (Feeds:MaxItemsPerFeed); the rest were skipped.");
             }
 
             return;
         }
 
-        var title = HtmlText.ToPlainText(raw.Title);
+        var title = FeedText.Title(raw.Title, raw.TitleKind);
         if (title.Length > MaxTitleLength)
         {
             title = HtmlText.Truncate(title, MaxTitleLength);
         }
 
         var link = raw.Link ?? raw.PermaLink;
-        var summary = HtmlText.Summarize(raw.Summary, summaryMaxLength);
+        var summary = FeedText.Summary(raw.Summary, raw.SummaryKind, summaryMaxLength);
         if (summary.Length == 0)
         {
-            summary = HtmlText.Summarize(raw.Content, summaryMaxLength);
+            summary = FeedText.Summary(raw.Content, raw.ContentKind, summaryMaxLength);
         }
 
-        if (title.Length == 0 && link is null)
+        if (summary.Length == 0)
         {
-            _errors.Add($"Item {_seen} skipped: it has neither a title nor a link.");
+            summary = FeedText.Summary(raw.MediaDescription, raw.MediaDescriptionKind, summaryMaxLength);
+        }
+
+        if (title.Length == 0 && link is null && summary.Length == 0)
+        {
+            _errors.Add($"Item {_seen} skipped: it has neither a title nor a link, and no text.");
             return;
         }
 

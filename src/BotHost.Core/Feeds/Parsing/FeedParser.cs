@@ -1,5 +1,3 @@
-using System.Xml;
-
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>
@@ -9,11 +7,16 @@ namespace BotHost.Core.Feeds.Parsing;
 public sealed class FeedParser
 {
     private readonly int _summaryMaxLength;
+    private readonly int _maxItems;
 
-    public FeedParser(int summaryMaxLength = 280)
+    /// <param name="summaryMaxLength">Summaries are cut at a word boundary to this many characters (Feeds:SummaryMaxLength).</param>
+    /// <param name="maxItems">Items past this many are skipped with one error (Feeds:MaxItemsPerFeed).</param>
+    public FeedParser(int summaryMaxLength = 280, int maxItems = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(summaryMaxLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         _summaryMaxLength = summaryMaxLength;
+        _maxItems = maxItems;
     }
 
     /// <summary>
@@ -63,15 +66,15 @@ public sealed class FeedParser
         var document = FeedDocument.Open(data, context.ContentType, errors);
         if (document.Syntax == FeedSyntax.Json)
         {
-            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, errors);
-            new JsonFeedParser(state).Parse(document.Utf8Bytes().Span);
+            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, _maxItems, errors);
+            new JsonFeedParser(state, guard).Parse(document.Utf8Bytes().Span);
             return state.ToParsedFeed();
         }
 
         var prolog = XmlProlog.Scan(document.Head);
         if (prolog.IsHtml)
         {
-            throw HtmlPage(document, context);
+            throw NotAFeedException.ForHtmlPage(document.DecodeAll(), context.SourceUri);
         }
 
         if (prolog.DeclaresEntities)
@@ -80,82 +83,6 @@ public sealed class FeedParser
                 "The document declares entities in its DOCTYPE; entity declarations are refused (entity-expansion and external-entity attacks).");
         }
 
-        return ParseXml(document, context, errors, guard);
-    }
-
-    private ParsedFeed ParseXml(FeedDocument document, FeedParseContext context, List<string> errors, ParseGuard guard)
-    {
-        using var reader = document.CreateXmlReader();
-        try
-        {
-            reader.MoveToContent();
-        }
-        catch (XmlException ex)
-        {
-            if (document.Head.Contains("<html", StringComparison.OrdinalIgnoreCase))
-            {
-                throw HtmlPage(document, context);
-            }
-
-            throw new FeedFormatException($"The document is not well-formed XML before its root element: {ex.Message}", ex);
-        }
-
-        var state = new FeedParseState(DetectFormat(reader, document, context), context.SourceUri, _summaryMaxLength, errors);
-        var elements = new FeedElementReader(reader, guard);
-        try
-        {
-            switch (state.Format)
-            {
-                case FeedFormat.Rss2 or FeedFormat.Rss09x:
-                    new RssFeedParser(state).Parse(elements);
-                    break;
-                case FeedFormat.Rdf:
-                    new RdfFeedParser(state).Parse(elements);
-                    break;
-                default:
-                    new AtomFeedParser(state).Parse(elements);
-                    break;
-            }
-        }
-        catch (XmlException ex)
-        {
-            state.AddError($"The feed is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message} Kept the {state.Items.Count} item(s) read before the break.");
-        }
-        catch (ParseBudgetExceededException ex) when (!guard.ThrowOnFault)
-        {
-            state.AddError($"{ex.Message} Kept the {state.Items.Count} item(s) read before it stopped.");
-        }
-
-        return state.ToParsedFeed();
-    }
-
-    private static FeedFormat DetectFormat(XmlReader root, FeedDocument document, FeedParseContext context)
-    {
-        switch (root.LocalName)
-        {
-            case "rss":
-                var version = root.GetAttribute("version")?.Trim();
-                return version is not null && version.StartsWith("0.9", StringComparison.Ordinal) ? FeedFormat.Rss09x : FeedFormat.Rss2;
-            case "RDF" when root.NamespaceURI == FeedXml.Rdf:
-                return FeedFormat.Rdf;
-            case "feed" when root.NamespaceURI == FeedXml.Atom03 || root.GetAttribute("version")?.Trim() == "0.3":
-                return FeedFormat.Atom03;
-            case "feed" when root.NamespaceURI is FeedXml.Atom10 or "":
-                return FeedFormat.Atom10;
-            case "html" or "HTML":
-                throw HtmlPage(document, context);
-            default:
-                throw new FeedFormatException(
-                    $"The XML root element <{root.Name}> (namespace '{root.NamespaceURI}') is not a feed; expected <rss>, <rdf:RDF> or <feed>.");
-        }
-    }
-
-    private static NotAFeedException HtmlPage(FeedDocument document, FeedParseContext context)
-    {
-        var feeds = HtmlFeedLinks.Find(document.DecodeAll(), context.SourceUri);
-        var message = feeds.Count == 0
-            ? "The document is an HTML page, not a feed, and it advertises no feed (<link rel=\"alternate\">)."
-            : $"The document is an HTML page, not a feed; it advertises {feeds.Count} feed(s): {string.Join(", ", feeds)}.";
-        return new NotAFeedException(message, feeds);
+        return new XmlFeedReader(document, prolog, context, guard, errors).Read(_summaryMaxLength, _maxItems);
     }
 }

@@ -13,6 +13,8 @@ internal static class FeedXml
     public const string UserlandRss2 = "http://backend.userland.com/rss2";
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    public const string Media = "http://search.yahoo.com/mrss/";
+    public const string Xhtml = "http://www.w3.org/1999/xhtml";
 
     /// <summary>True for elements of RSS itself, whichever of its historical namespaces (or none) the feed uses.</summary>
     public static bool IsRssCore(XmlReader reader) =>

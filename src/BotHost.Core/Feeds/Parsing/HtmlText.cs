@@ -46,28 +46,28 @@ public static class HtmlText
 
         var text = html;
 
-        // Two rounds cover "&amp;lt;b&amp;gt;" style double escaping; a third level is treated as literal text.
+        // Markup is read once: its text is final, even where it looks like markup again ("Vec&lt;u8&gt;" is
+        // "Vec<u8>"). Text with no markup may be HTML escaped once more ("&amp;lt;b&amp;gt;"): decode it and look again.
         for (var round = 0; round < 2; round++)
         {
             if (HasTag(text))
             {
                 text = TextOf(text);
+                break;
             }
-            else if (text.Contains('&'))
-            {
-                var decoded = WebUtility.HtmlDecode(text);
-                if (decoded == text)
-                {
-                    break;
-                }
 
-                text = decoded;
-                continue;
-            }
-            else
+            if (!text.Contains('&'))
             {
                 break;
             }
+
+            var decoded = WebUtility.HtmlDecode(text);
+            if (decoded == text)
+            {
+                break;
+            }
+
+            text = decoded;
         }
 
         return CollapseWhitespace(text);
@@ -123,7 +123,8 @@ public static class HtmlText
         return builder.ToString();
     }
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B';
+    // C0 controls count as space: XML 1.0 forbids them and they must never reach a title (numeric references and JSON can still carry them).
+    private static bool IsSpace(char c) => c <= ' ' || char.IsWhiteSpace(c) || c == '\u200B';
 
     /// <summary>Most titles are already clean; checking is cheaper than copying.</summary>
     private static bool IsCollapsed(string text)
@@ -245,7 +246,7 @@ public static class HtmlText
         }
     }
 
-    private static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
+    internal static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
         or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "hr"
         or "section" or "article" or "header" or "footer" or "figure" or "figcaption" or "table" or "dd" or "dt";
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read item by item so a truncated file keeps its earlier items.</summary>
-internal sealed class JsonFeedParser(FeedParseState state)
+internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
 {
     private const string VersionPrefix = "https://jsonfeed.org/version/";
 
@@ -36,7 +36,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
                         CheckVersion(version);
                         break;
                     case "title" when reader.TokenType == JsonTokenType.String:
-                        state.Title = HtmlText.ToPlainText(reader.GetString());
+                        state.Title = FeedText.Title(reader.GetString(), TextKind.LooseText);
                         break;
                     case "home_page_url" when reader.TokenType == JsonTokenType.String:
                         state.SiteUrl = FeedUrls.Resolve(reader.GetString(), state.SourceUri);
@@ -79,6 +79,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            guard.Step();
             using var document = JsonDocument.ParseValue(ref reader);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
@@ -97,8 +98,11 @@ internal sealed class JsonFeedParser(FeedParseState state)
         {
             Id = element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.ToString() : null,
             Title = String(element, "title"),
-            Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.SourceUri),
+            Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.DocumentBase),
+
+            // JSON Feed defines title, summary and content_text as plain text; publishers still HTML-escape them.
             Summary = String(element, "summary") ?? String(element, "content_text"),
+            SummaryKind = TextKind.LooseText,
             Content = String(element, "content_html"),
             DateText = String(element, "date_published") ?? String(element, "date_modified"),
         };

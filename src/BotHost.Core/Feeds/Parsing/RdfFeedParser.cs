@@ -8,6 +8,6 @@ internal sealed class RdfFeedParser(FeedParseState state)
     {
         // RSS 0.90 and 1.0 differ only in the default namespace of their elements.
         state.Version = reader.Reader.LookupNamespace(string.Empty) == FeedXml.Rss090 ? "0.90" : "1.0";
-        RssElements.ReadDocument(reader, state);
+        new RssElements(state).ReadDocument(reader);
     }
 }

@@ -3,16 +3,21 @@ using System.Xml;
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>Reads RSS &lt;channel&gt; and &lt;item&gt; elements: 0.9x, 1.0 (RDF) and 2.0 share their vocabulary and modules.</summary>
-internal static class RssElements
+internal sealed class RssElements(FeedParseState state)
 {
+    public const string ItemName = "item";
+
+    private FeedParseState State => state;
+
     /// <summary>Reads a document from its root (&lt;rss&gt; or &lt;rdf:RDF&gt;): the channel and items inside or beside it.</summary>
-    public static void ReadDocument(FeedElementReader reader, FeedParseState state)
+    public void ReadDocument(FeedElementReader reader)
     {
-        var baseUri = FeedUrls.ApplyXmlBase(reader.Reader, state.SourceUri);
-        reader.ForEachChild((state, baseUri), static (child, context) =>
+        reader.ItemName = ItemName;
+        var baseUri = FeedUrls.ApplyXmlBase(reader.Reader, null, state.DocumentBase);
+        reader.ForEachChild((this, baseUri), static (child, context) =>
         {
-            var (state, baseUri) = context;
-            if (!FeedXml.IsRssCore(child.Reader))
+            var (rss, baseUri) = context;
+            if (!rss.IsCore(child.Reader))
             {
                 return false;
             }
@@ -20,10 +25,10 @@ internal static class RssElements
             switch (child.Reader.LocalName)
             {
                 case "channel":
-                    ReadChannel(child, baseUri, state);
+                    rss.ReadChannel(child, baseUri);
                     return true;
-                case "item":
-                    state.AddItem(ReadItem(child, baseUri));
+                case ItemName:
+                    rss.State.AddItem(rss.ReadItem(child, baseUri));
                     return true;
                 default:
                     return false;
@@ -31,14 +36,32 @@ internal static class RssElements
         });
     }
 
-    /// <summary>Reads the channel's title and link, and any items nested in it (RDF puts them beside it instead).</summary>
-    public static void ReadChannel(FeedElementReader reader, Uri? baseUri, FeedParseState state)
+    /// <summary>Reads one &lt;item&gt; (the reader is on its start tag) and leaves the reader after it.</summary>
+    public RawFeedItem ReadItem(FeedElementReader reader, Uri? baseUri)
     {
-        var channelBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
-        reader.ForEachChild((state, channelBase), static (child, context) =>
+        var itemBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
+        var item = new RawFeedItem { Id = reader.Reader.GetAttribute("about", FeedXml.Rdf) };
+        reader.ItemDepth = reader.Reader.Depth;
+        reader.ForEachChild((this, item, itemBase), static (child, context) => context.Item1.ReadField(child, context.item, context.itemBase));
+        reader.ItemDepth = -1;
+        return item;
+    }
+
+    /// <summary>True for elements of RSS itself: no namespace, one of its historical ones, or the one its root declared.</summary>
+    private bool IsCore(XmlReader reader)
+    {
+        var ns = reader.NamespaceURI;
+        return ns is "" or FeedXml.Rss10 or FeedXml.Rss090 or FeedXml.UserlandRss2 || ns == state.RssNamespace || state.AnyNamespace;
+    }
+
+    /// <summary>Reads the channel's title and link, and any items nested in it (RDF puts them beside it instead).</summary>
+    private void ReadChannel(FeedElementReader reader, Uri? baseUri)
+    {
+        var channelBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
+        reader.ForEachChild((this, channelBase), static (child, context) =>
         {
-            var (state, channelBase) = context;
-            if (!FeedXml.IsRssCore(child.Reader))
+            var (rss, channelBase) = context;
+            if (!rss.IsCore(child.Reader))
             {
                 return false;
             }
@@ -46,13 +69,13 @@ internal static class RssElements
             switch (child.Reader.LocalName)
             {
                 case "title":
-                    state.Title = HtmlText.ToPlainText(child.ReadText());
+                    rss.State.Title = FeedText.Title(child.ReadText(), TextKind.LooseText);
                     return true;
                 case "link":
-                    state.SiteUrl = FeedUrls.Resolve(child.ReadText(), channelBase);
+                    rss.State.SiteUrl = FeedUrls.Resolve(child.ReadText(), channelBase ?? rss.State.SourceUri);
                     return true;
-                case "item":
-                    state.AddItem(ReadItem(child, channelBase));
+                case ItemName:
+                    rss.State.AddItem(rss.ReadItem(child, channelBase));
                     return true;
                 default:
                     return false;
@@ -60,18 +83,10 @@ internal static class RssElements
         });
     }
 
-    public static RawFeedItem ReadItem(FeedElementReader reader, Uri? baseUri)
-    {
-        var itemBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri);
-        var item = new RawFeedItem { Id = reader.Reader.GetAttribute("about", FeedXml.Rdf) };
-        reader.ForEachChild((item, itemBase), static (child, context) => ReadField(child, context.item, context.itemBase));
-        return item;
-    }
-
-    private static bool ReadField(FeedElementReader element, RawFeedItem item, Uri? baseUri)
+    private bool ReadField(FeedElementReader element, RawFeedItem item, Uri? baseUri)
     {
         var reader = element.Reader;
-        if (FeedXml.IsRssCore(reader))
+        if (IsCore(reader))
         {
             switch (reader.LocalName)
             {
@@ -79,17 +94,17 @@ internal static class RssElements
                     item.Title = element.ReadText();
                     return true;
                 case "link":
-                    var linkBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-                    item.Link = FeedUrls.Resolve(element.ReadText(), linkBase);
+                    var linkBase = FeedUrls.ApplyXmlBase(reader, baseUri, state.DocumentBase);
+                    item.Link = FeedUrls.Resolve(element.ReadText(), linkBase ?? state.DocumentBase);
                     return true;
                 case "description":
                     item.Summary = element.ReadText();
                     return true;
                 case "guid":
-                    ReadGuid(element, item, baseUri);
+                    ReadGuid(element, item, baseUri ?? state.DocumentBase);
                     return true;
                 case "comments":
-                    item.Comments = FeedUrls.Resolve(element.ReadText(), baseUri);
+                    item.Comments = FeedUrls.Resolve(element.ReadText(), baseUri ?? state.DocumentBase);
                     return true;
                 case "pubDate":
                     item.DateText = element.ReadText();
@@ -114,6 +129,9 @@ internal static class RssElements
             case (FeedXml.DublinCore, "subject"):
                 item.AddCategory(element.ReadText());
                 return true;
+            case (FeedXml.Media, "group" or "content" or "description"):
+                MediaDescription.Read(element, item);
+                return true;
             default:
                 return false;
         }
@@ -121,9 +139,8 @@ internal static class RssElements
 
     private static void ReadGuid(FeedElementReader element, RawFeedItem item, Uri? baseUri)
     {
-        var reader = element.Reader;
         // RSS 2.0: a guid is a permalink unless isPermaLink="false".
-        var isPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        var isPermaLink = !string.Equals(element.Reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         var guid = element.ReadText().Trim();
         if (guid.Length == 0)
         {

@@ -110,26 +110,29 @@ public sealed class FeedParserRejectionTests
     }
 
     [Fact]
-    public void Parse_WhenBadTagInTheMiddle_KeepsItemsBeforeIt()
+    public void Parse_WhenBadTagInTheMiddle_KeepsItemsBeforeAndAfterIt()
     {
         var xml = FeedTestFiles.Rss("<item><title>Good</title><link>https://site.example.test/1</link></item>"
-            + "<item><title>Bad</title></titel></item><item><title>Never read</title></item>");
+            + "<item><title>Bad</title></titel></item><item><title>Read again</title></item>");
 
         var feed = FeedTestFiles.ParseText(xml);
 
-        Assert.Equal("Good", Assert.Single(feed.Items).Title);
-        Assert.Single(feed.Errors);
+        Assert.Equal(["Good", "Read again"], feed.Items.Select(i => i.Title));
+        Assert.Equal(2, feed.Errors.Count);
+        Assert.Contains(feed.Errors, e => e.Contains("malformed", StringComparison.Ordinal) && e.Contains("'titel'", StringComparison.Ordinal)
+            && e.Contains("item it was in could not be read", StringComparison.Ordinal));
+        Assert.Contains(feed.Errors, e => e.Contains("Read 1 more item(s) after the break", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Parse_WhenUnknownEntityInAnItem_KeepsItemsBeforeIt()
+    public void Parse_WhenUnknownEntityInAnItem_KeepsItAsLiteralTextAndSaysSo()
     {
-        var xml = FeedTestFiles.Rss("<item><title>Good&nbsp;one</title></item><item><title>&bogus;</title></item>");
+        var xml = FeedTestFiles.Rss("<item><title>Good&nbsp;one</title></item><item><title>&bogus; news</title></item>");
 
         var feed = FeedTestFiles.ParseText(xml);
 
-        Assert.Equal("Good one", Assert.Single(feed.Items).Title);
-        Assert.Contains(feed.Errors, e => e.Contains("bogus", StringComparison.Ordinal));
+        Assert.Equal(["Good one", "&bogus; news"], feed.Items.Select(i => i.Title));
+        Assert.Contains(feed.Errors, e => e.Contains("&bogus;", StringComparison.Ordinal) && e.Contains("literal text", StringComparison.Ordinal));
     }
 
     [Fact]
