@@ -27,7 +27,7 @@ public static class CollectingServiceCollectionExtensions
             .Validate(o => o.MaxBackoffMinutes is >= 1 and <= 10080, "Feeds:MaxBackoffMinutes must be between 1 and 10080.")
             .ValidateOnStart();
         services.AddFeedFetching();
-        services.AddSingleton(sp => new FeedParser(sp.GetRequiredService<IOptions<FeedOptions>>().Value.SummaryMaxLength));
+        services.AddFeedParsing();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<StoryStore>();

@@ -3,6 +3,5 @@ using System.Text.Json.Serialization;
 namespace BotHost.Cli;
 
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(InspectFeedCommand.InspectedFeed))]
 [JsonSerializable(typeof(SourcesCommand.SourceCheck[]))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

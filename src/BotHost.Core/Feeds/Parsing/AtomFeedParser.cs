@@ -81,7 +81,7 @@ internal sealed class AtomFeedParser(FeedParseState state)
                     Item.AddCategory(element.ReadText());
                     return true;
                 case (FeedXml.Media, "group" or "content" or "description"):
-                    MediaDescription.Read(element, Item);
+                    MediaDescription.Read(element, Item, atom.State.SummaryMaxLength);
                     return true;
             }
 
@@ -103,18 +103,17 @@ internal sealed class AtomFeedParser(FeedParseState state)
                     Links.Add(child, baseUri ?? atom.State.DocumentBase);
                     return false;
                 case "summary":
-                    Item.Summary = AtomText.Read(element, out var summaryKind);
-                    Item.SummaryKind = summaryKind;
+                    Item.SummaryText = AtomText.Summarize(element, atom.State.SummaryMaxLength);
                     return true;
                 case "content":
-                    // Atom 0.3 allows base64 content, and Atom 1.0 out-of-line content (src=""): neither is text to summarise.
-                    if (child.GetAttribute("mode") == "base64" || child.GetAttribute("src") is not null)
+                    // Atom 0.3 allows base64 content, and Atom 1.0 out-of-line content (src=""): neither is text to
+                    // summarise. The full body is only the fallback: once a summary came first it is skipped unread.
+                    if (Item.HasSummary || child.GetAttribute("mode") == "base64" || child.GetAttribute("src") is not null)
                     {
                         return false;
                     }
 
-                    Item.Content = AtomText.Read(element, out var contentKind);
-                    Item.ContentKind = contentKind;
+                    Item.ContentText = AtomText.Summarize(element, atom.State.SummaryMaxLength);
                     return true;
                 case "published" or "issued" or "created":
                     var published = element.ReadText();

@@ -10,11 +10,7 @@ internal static class AtomText
     /// <summary>Reads the construct the reader is on, leaving the reader after it; <paramref name="kind"/> says how to turn the result into plain text.</summary>
     public static string Read(FeedElementReader element, out TextKind kind)
     {
-        var reader = element.Reader;
-        var type = reader.GetAttribute("type")?.Trim().ToLowerInvariant();
-        var mode = reader.GetAttribute("mode")?.Trim().ToLowerInvariant();
-        var html = type is "html" or "text/html";
-        var xhtml = type is "xhtml" or "application/xhtml+xml" || (html && mode == "xml");
+        var (html, xhtml) = TypeOf(element.Reader);
         if (xhtml)
         {
             kind = TextKind.Text;
@@ -23,5 +19,23 @@ internal static class AtomText
 
         kind = html ? TextKind.Html : TextKind.Text;
         return element.ReadText();
+    }
+
+    /// <summary>Reads the construct the reader is on as a summary cut to <paramref name="maxLength"/>, leaving the reader after it.</summary>
+    public static string Summarize(FeedElementReader element, int maxLength)
+    {
+        var reader = element.Reader;
+        var (html, xhtml) = TypeOf(reader);
+        return xhtml
+            ? FeedText.Summary(element.ReadXhtmlText(), TextKind.Text, maxLength)
+            : FeedText.Summary(element.ReadTextSpan(), html ? TextKind.Html : TextKind.Text, maxLength);
+    }
+
+    private static (bool Html, bool Xhtml) TypeOf(System.Xml.XmlReader reader)
+    {
+        var type = reader.GetAttribute("type")?.Trim().ToLowerInvariant();
+        var mode = reader.GetAttribute("mode")?.Trim().ToLowerInvariant();
+        var html = type is "html" or "text/html";
+        return (html, type is "xhtml" or "application/xhtml+xml" || (html && mode == "xml"));
     }
 }

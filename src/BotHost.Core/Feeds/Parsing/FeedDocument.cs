@@ -11,8 +11,9 @@ internal enum FeedSyntax
 }
 
 /// <summary>
-/// The raw bytes of a document with its character encoding settled (BOM, then HTTP charset per RFC 7303,
-/// then the XML declaration, then UTF-8) and its syntax sniffed; refuses empty and binary input.
+/// A document on a seekable stream (a fetched body in memory, or a file read as it is parsed) with its character
+/// encoding settled (BOM, then HTTP charset per RFC 7303, then the XML declaration, then UTF-8) and its syntax
+/// sniffed from the first bytes; refuses empty and binary input. Each reading pass starts again from its start.
 /// </summary>
 internal sealed partial class FeedDocument
 {
@@ -20,16 +21,18 @@ internal sealed partial class FeedDocument
 
     private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false);
 
-    private readonly ArraySegment<byte> _body;
+    private readonly Stream _content;
+    private readonly long _bodyStart;
 
     static FeedDocument()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private FeedDocument(ArraySegment<byte> body, Encoding encoding, string head, FeedSyntax syntax)
+    private FeedDocument(Stream content, long bodyStart, Encoding encoding, string head, FeedSyntax syntax)
     {
-        _body = body;
+        _content = content;
+        _bodyStart = bodyStart;
         Encoding = encoding;
         Head = head;
         Syntax = syntax;
@@ -42,15 +45,19 @@ internal sealed partial class FeedDocument
 
     public FeedSyntax Syntax { get; }
 
-    public static FeedDocument Open(ArraySegment<byte> data, string? contentType, List<string> errors)
+    /// <param name="content">Seekable, positioned at the document's first byte; left open.</param>
+    public static FeedDocument Open(Stream content, string? contentType, List<string> errors)
     {
-        if (data.Count == 0)
+        var start = content.Position;
+        var data = new byte[HeadBytes];
+        var read = content.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+        if (read == 0)
         {
             throw new FeedFormatException("The document is empty (0 bytes); the source returned no content.");
         }
 
-        var bomEncoding = FromBom(data, out var bomLength);
-        var body = data[bomLength..];
+        var bomEncoding = FromBom(data.AsSpan(0, read), out var bomLength);
+        var body = new ArraySegment<byte>(data, bomLength, read - bomLength);
         var unicodeEncoding = bomEncoding ?? FromUnicodePattern(body);
         if (unicodeEncoding is null)
         {
@@ -76,18 +83,18 @@ internal sealed partial class FeedDocument
             _ => throw new FeedFormatException($"The document is neither XML nor JSON: it starts with \"{Snippet(head)}\"."),
         };
 
-        return new FeedDocument(body, encoding, head, syntax);
+        return new FeedDocument(content, start + bomLength, encoding, head, syntax);
     }
 
     /// <summary>
     /// The document's text as the XML parser reads it: from the root element on when the prolog scan found it (so a
     /// lowercase &lt;!doctype&gt; or a declaration after blank lines cannot stop the parse; DTDs are never used
-    /// anyway), with text-level faults repaired. <paramref name="linesSkipped"/> says how many lines that skipped.
+    /// anyway). <paramref name="linesSkipped"/> says how many lines that skipped.
     /// </summary>
-    public XmlTextRepairReader OpenText(XmlProlog prolog, out int linesSkipped)
+    public TextReader OpenText(XmlProlog prolog, out int linesSkipped)
     {
-        var text = new StreamReader(new MemoryStream(_body.Array!, _body.Offset, _body.Count, writable: false),
-            Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+        _content.Position = _bodyStart;
+        var text = new StreamReader(_content, Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
 
         // XmlReader rejects an XML declaration that is not the very first thing, and servers do send leading blank lines.
         while (text.Peek() is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
@@ -103,14 +110,41 @@ internal sealed partial class FeedDocument
             linesSkipped = LineBreaks.Count(skipped);
         }
 
-        return new XmlTextRepairReader(text);
+        return text;
     }
 
-    /// <summary>The document as UTF-8 bytes (JSON Feed is UTF-8 by definition; other encodings are transcoded).</summary>
-    public ReadOnlyMemory<byte> Utf8Bytes() =>
-        Encoding.CodePage == Encoding.UTF8.CodePage ? _body : Encoding.UTF8.GetBytes(Encoding.GetString(_body));
+    /// <summary><see cref="OpenText"/> with the text-level faults real feeds carry repaired (<see cref="XmlTextRepairReader"/>).</summary>
+    public XmlTextRepairReader OpenRepairedText(XmlProlog prolog, out int linesSkipped) =>
+        new(OpenText(prolog, out linesSkipped));
 
-    public string DecodeAll() => Encoding.GetString(_body);
+    /// <summary>The number of bytes after the byte order mark.</summary>
+    public long Length => _content.Length - _bodyStart;
+
+    /// <summary>The document as UTF-8 bytes (JSON Feed is UTF-8 by definition; other encodings are transcoded).</summary>
+    public ReadOnlyMemory<byte> Utf8Bytes()
+    {
+        ArraySegment<byte> body;
+        if (_content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            body = buffer[(int)_bodyStart..];
+        }
+        else
+        {
+            _content.Position = _bodyStart;
+            var bytes = new byte[Length];
+            _content.ReadExactly(bytes);
+            body = bytes;
+        }
+
+        return Encoding.CodePage == Encoding.UTF8.CodePage ? body : Encoding.UTF8.GetBytes(Encoding.GetString(body));
+    }
+
+    public string DecodeAll()
+    {
+        _content.Position = _bodyStart;
+        using var text = new StreamReader(_content, Encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return text.ReadToEnd();
+    }
 
     // XML 1.0 Appendix F: the byte order mark, or the first character ('<', or '{' / whitespace that a JSON Feed
     // or a sloppy server may start with) in each encoding's byte pattern. UCS-4 BOMs go first: FF FE 00 00 also

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 
 namespace BotHost.Core.Feeds.Parsing;
@@ -10,6 +9,8 @@ namespace BotHost.Core.Feeds.Parsing;
 internal sealed class FeedElementReader
 {
     private readonly IXmlLineInfo _position;
+    private char[] _text = new char[1024];
+    private int _length;
 
     public FeedElementReader(XmlReader reader, ParseGuard guard)
     {
@@ -105,56 +106,19 @@ internal sealed class FeedElementReader
     /// </summary>
     public string ReadText()
     {
-        var reader = Reader;
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return string.Empty;
-        }
+        var text = ReadTextSpan();
+        return text.IsEmpty ? string.Empty : text.ToString();
+    }
 
-        var depth = reader.Depth;
-        reader.Read();
-        string? single = null;
-        StringBuilder? builder = null;
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
-        {
-            Guard.Step();
-            if (reader.EOF)
-            {
-                throw new XmlException("The document ended inside an element.");
-            }
-
-            if (reader.NodeType == XmlNodeType.Element && IsUnclosedItemBoundary())
-            {
-                return builder?.ToString() ?? single ?? string.Empty;
-            }
-
-            string? piece = reader.NodeType switch
-            {
-                XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace => reader.Value,
-                XmlNodeType.Element => reader.IsEmptyElement ? $"<{reader.LocalName}/>" : $"<{reader.LocalName}>",
-                XmlNodeType.EndElement => $"</{reader.LocalName}>",
-                _ => null,
-            };
-
-            if (piece is not null)
-            {
-                if (single is null && builder is null)
-                {
-                    single = piece;
-                }
-                else
-                {
-                    builder ??= new StringBuilder(single);
-                    builder.Append(piece);
-                }
-            }
-
-            reader.Read();
-        }
-
-        reader.Read();
-        return builder?.ToString() ?? single ?? string.Empty;
+    /// <summary>
+    /// <see cref="ReadText"/> without building a string: the content is copied out of the XML reader's buffer into
+    /// one that the next call reuses, so a long description is summarised without being allocated.
+    /// </summary>
+    public ReadOnlySpan<char> ReadTextSpan()
+    {
+        _length = 0;
+        ReadContent(xhtml: false);
+        return _text.AsSpan(0, _length);
     }
 
     /// <summary>
@@ -163,15 +127,21 @@ internal sealed class FeedElementReader
     /// </summary>
     public string ReadXhtmlText()
     {
+        _length = 0;
+        ReadContent(xhtml: true);
+        return _text.AsSpan(0, _length).ToString();
+    }
+
+    private void ReadContent(bool xhtml)
+    {
         var reader = Reader;
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return string.Empty;
+            return;
         }
 
         var depth = reader.Depth;
-        var builder = new StringBuilder();
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
@@ -184,13 +154,29 @@ internal sealed class FeedElementReader
             switch (reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    builder.Append(reader.Value);
+                    AppendValue();
                     break;
-                case XmlNodeType.Element when reader.LocalName is "script" or "style":
+                case XmlNodeType.Element when IsUnclosedItemBoundary():
+                    return;
+                case XmlNodeType.Element when xhtml && reader.LocalName is "script" or "style":
                     reader.Skip();
                     continue;
-                case XmlNodeType.Element or XmlNodeType.EndElement when HtmlText.IsBlock(reader.LocalName):
-                    builder.Append(' ');
+                case XmlNodeType.Element or XmlNodeType.EndElement when xhtml:
+                    if (HtmlText.IsBlock(reader.LocalName))
+                    {
+                        Append(" ");
+                    }
+
+                    break;
+                case XmlNodeType.Element:
+                    Append("<");
+                    Append(reader.LocalName);
+                    Append(reader.IsEmptyElement ? "/>" : ">");
+                    break;
+                case XmlNodeType.EndElement:
+                    Append("</");
+                    Append(reader.LocalName);
+                    Append(">");
                     break;
             }
 
@@ -198,7 +184,43 @@ internal sealed class FeedElementReader
         }
 
         reader.Read();
-        return builder.ToString();
+    }
+
+    private void AppendValue()
+    {
+        if (!Reader.CanReadValueChunk)
+        {
+            Append(Reader.Value);
+            return;
+        }
+
+        while (true)
+        {
+            // Two free slots at least: ReadValueChunk never splits a surrogate pair, so one slot could read nothing.
+            Reserve(2);
+            var read = Reader.ReadValueChunk(_text, _length, _text.Length - _length);
+            if (read == 0)
+            {
+                return;
+            }
+
+            _length += read;
+        }
+    }
+
+    private void Append(string text)
+    {
+        Reserve(text.Length);
+        text.CopyTo(_text.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void Reserve(int count)
+    {
+        if (_text.Length - _length < count)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + count));
+        }
     }
 
     private bool IsUnclosedItemBoundary()

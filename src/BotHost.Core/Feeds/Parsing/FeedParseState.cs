@@ -4,21 +4,24 @@ using System.Text;
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>What one parse has collected so far; kept outside the format parsers so a break mid-document loses nothing read.</summary>
-internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summaryMaxLength, int maxItems, List<string> errors)
+internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summaryMaxLength, int maxItems, List<string> errors, IFeedItemSink sink)
 {
     private const int TitleFromSummaryLength = 100;
 
     /// <summary>Longer titles are cut: no real headline is this long, and title matching is not linear in it.</summary>
     public const int MaxTitleLength = 512;
 
-    private readonly List<FeedItem> _items = [];
     private bool _itemLimitReported;
+    private bool _begun;
     private readonly List<string> _errors = errors;
     private int _seen;
 
     public FeedFormat Format { get; set; } = format;
 
     public Uri? SourceUri { get; } = sourceUri;
+
+    /// <summary>Summaries are cut at a word boundary to this many characters (Feeds:SummaryMaxLength).</summary>
+    public int SummaryMaxLength { get; } = summaryMaxLength;
 
     public string? Version { get; set; }
 
@@ -39,7 +42,8 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
     public Uri? DocumentBase => SourceUri is { Scheme: "http" or "https" } ? SourceUri
         : SiteUrl is { Scheme: "http" or "https" } ? SiteUrl : SourceUri;
 
-    public IReadOnlyList<FeedItem> Items => _items;
+    /// <summary>How many items were kept and handed to the sink.</summary>
+    public int ItemCount { get; private set; }
 
     /// <summary>How many item elements were met, whether kept or not.</summary>
     public int Seen => _seen;
@@ -53,7 +57,7 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
     public void AddItem(RawFeedItem raw)
     {
         _seen++;
-        if (_items.Count >= maxItems)
+        if (ItemCount >= maxItems)
         {
             if (!_itemLimitReported)
             {
@@ -71,16 +75,7 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
         }
 
         var link = raw.Link ?? raw.PermaLink;
-        var summary = FeedText.Summary(raw.Summary, raw.SummaryKind, summaryMaxLength);
-        if (summary.Length == 0)
-        {
-            summary = FeedText.Summary(raw.Content, raw.ContentKind, summaryMaxLength);
-        }
-
-        if (summary.Length == 0)
-        {
-            summary = FeedText.Summary(raw.MediaDescription, raw.MediaDescriptionKind, summaryMaxLength);
-        }
+        var summary = FirstNonEmpty(raw.SummaryText, raw.ContentText, raw.MediaText);
 
         if (title.Length == 0 && link is null && summary.Length == 0)
         {
@@ -112,11 +107,29 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
             id = link?.AbsoluteUri ?? StableHash(title, published, raw.DateText);
         }
 
-        _items.Add(new FeedItem(id, title, link?.AbsoluteUri, raw.Comments?.AbsoluteUri, published, summary, raw.Categories));
+        Begin();
+        ItemCount++;
+        sink.Add(new FeedItem(id, title, link?.AbsoluteUri, raw.Comments?.AbsoluteUri, published, summary, raw.Categories));
     }
 
-    public ParsedFeed ToParsedFeed() =>
-        new(Format, Title, SiteUrl?.AbsoluteUri, _items.ToArray(), _errors.ToArray(), Version);
+    /// <summary>What the parse found besides its items; tells a sink that saw no item the format and title too.</summary>
+    public StreamedFeed Finish()
+    {
+        Begin();
+        return new StreamedFeed(Format, Title, SiteUrl?.AbsoluteUri, ItemCount, _errors.ToArray(), Version);
+    }
+
+    private void Begin()
+    {
+        if (!_begun)
+        {
+            _begun = true;
+            sink.Begin(Format, Title);
+        }
+    }
+
+    private static string FirstNonEmpty(string? first, string? second, string? third) =>
+        !string.IsNullOrEmpty(first) ? first : !string.IsNullOrEmpty(second) ? second : third ?? string.Empty;
 
     /// <summary>Same title and date give the same id on every fetch, so an item without guid or link is still deduped.</summary>
     private static string StableHash(string title, DateTimeOffset? published, string? dateText)

@@ -38,8 +38,8 @@ public sealed class FeedParser
     public ParsedFeed Parse(byte[] content, FeedParseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(context);
-        return Parse(new ArraySegment<byte>(content), context, cancellationToken);
+        using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
+        return Parse(stream, context, cancellationToken);
     }
 
     /// <summary>Parses a document read from <paramref name="content"/> (to its end; the caller caps its size).</summary>
@@ -47,28 +47,44 @@ public sealed class FeedParser
     /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/param[@name='cancellationToken']"/>
     public ParsedFeed Parse(Stream content, FeedParseContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(context);
-        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            return Parse(buffer[(int)memory.Position..], context, cancellationToken);
-        }
-
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return Parse(new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length), context, cancellationToken);
+        var items = new FeedItemList();
+        var feed = Parse(content, context, items, cancellationToken);
+        return new ParsedFeed(feed.Format, feed.Title, feed.SiteUrl, items.Items, feed.Errors, feed.Version);
     }
 
-    private ParsedFeed Parse(ArraySegment<byte> data, FeedParseContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses a document and hands each item to <paramref name="items"/> as it is read instead of keeping it, so a
+    /// large feed on a seekable stream (a file) is never held whole: memory stays flat whatever its size.
+    /// </summary>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/exception"/>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/param[@name='cancellationToken']"/>
+    public StreamedFeed Parse(Stream content, FeedParseContext context, IFeedItemSink items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(items);
+        if (!content.CanSeek)
+        {
+            // Reading passes start over (the lenient re-read), so a forward-only stream is read into memory first.
+            using var copy = new MemoryStream();
+            content.CopyTo(copy);
+            copy.Position = 0;
+            return Read(copy, context, items, cancellationToken);
+        }
+
+        return Read(content, context, items, cancellationToken);
+    }
+
+    private StreamedFeed Read(Stream content, FeedParseContext context, IFeedItemSink items, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var guard = new ParseGuard(data.Count, ThrowOnParserFault, errors, cancellationToken);
-        var document = FeedDocument.Open(data, context.ContentType, errors);
+        var document = FeedDocument.Open(content, context.ContentType, errors);
+        var guard = new ParseGuard(document.Length, ThrowOnParserFault, errors, cancellationToken);
         if (document.Syntax == FeedSyntax.Json)
         {
-            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, _maxItems, errors);
+            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, _maxItems, errors, items);
             new JsonFeedParser(state, guard).Parse(document.Utf8Bytes().Span);
-            return state.ToParsedFeed();
+            return state.Finish();
         }
 
         var prolog = XmlProlog.Scan(document.Head);
@@ -83,6 +99,6 @@ public sealed class FeedParser
                 "The document declares entities in its DOCTYPE; entity declarations are refused (entity-expansion and external-entity attacks).");
         }
 
-        return new XmlFeedReader(document, prolog, context, guard, errors).Read(_summaryMaxLength, _maxItems);
+        return new XmlFeedReader(document, prolog, context, guard, errors).Read(_summaryMaxLength, _maxItems, items);
     }
 }

@@ -23,10 +23,14 @@ internal static class FeedText
     }
 
     /// <summary>A summary cut at a word boundary to at most <paramref name="maxLength"/> characters.</summary>
-    public static string Summary(string? raw, TextKind kind, int maxLength) => kind switch
+    public static string Summary(string? raw, TextKind kind, int maxLength) => Summary(raw.AsSpan(), kind, maxLength);
+
+    /// <inheritdoc cref="Summary(string?, TextKind, int)"/>
+    public static string Summary(ReadOnlySpan<char> raw, TextKind kind, int maxLength) => kind switch
     {
-        _ when string.IsNullOrEmpty(raw) => string.Empty,
+        _ when raw.IsEmpty => string.Empty,
         TextKind.Html => HtmlText.Summarize(raw, maxLength),
-        _ => HtmlText.Truncate(Title(raw, kind), maxLength),
+        TextKind.Text => HtmlText.Truncate(HtmlText.CollapseWhitespace(raw, maxLength + 1), maxLength),
+        _ => HtmlText.Truncate(Title(raw.ToString(), kind), maxLength),
     };
 }

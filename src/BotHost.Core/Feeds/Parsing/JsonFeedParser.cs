@@ -18,6 +18,7 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
     {
         var reader = new Utf8JsonReader(utf8, Options);
         string? version = null;
+        long? itemsBeforeVersion = null;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,6 +42,11 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
                     case "home_page_url" when reader.TokenType == JsonTokenType.String:
                         state.SiteUrl = FeedUrls.Resolve(reader.GetString(), state.SourceUri);
                         break;
+                    // Items reach the sink only once the document has shown it is a JSON Feed.
+                    case "items" when reader.TokenType == JsonTokenType.StartArray && version is null:
+                        itemsBeforeVersion = reader.TokenStartIndex;
+                        reader.Skip();
+                        break;
                     case "items" when reader.TokenType == JsonTokenType.StartArray:
                         ReadItems(ref reader);
                         break;
@@ -52,7 +58,7 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
         }
         catch (JsonException ex) when (version is not null)
         {
-            state.AddError($"The JSON Feed is malformed at line {ex.LineNumber + 1}: {ex.Message} Kept the {state.Items.Count} item(s) read before the break.");
+            state.AddError($"The JSON Feed is malformed at line {ex.LineNumber + 1}: {ex.Message} Kept the {state.ItemCount} item(s) read before the break.");
         }
         catch (JsonException ex)
         {
@@ -62,6 +68,13 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
         if (version is null)
         {
             throw new FeedFormatException($"The JSON document is not a JSON Feed: it has no \"version\" ({VersionPrefix}1 or {VersionPrefix}1.1).");
+        }
+
+        if (itemsBeforeVersion is { } start)
+        {
+            var items = new Utf8JsonReader(utf8[(int)start..], Options);
+            items.Read();
+            ReadItems(ref items);
         }
     }
 
@@ -87,7 +100,7 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
             }
             else
             {
-                state.AddError($"Item {state.Items.Count + 1} skipped: a JSON Feed item must be an object.");
+                state.AddError($"Item {state.ItemCount + 1} skipped: a JSON Feed item must be an object.");
             }
         }
     }
@@ -101,11 +114,14 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
             Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.DocumentBase),
 
             // JSON Feed defines title, summary and content_text as plain text; publishers still HTML-escape them.
-            Summary = String(element, "summary") ?? String(element, "content_text"),
-            SummaryKind = TextKind.LooseText,
-            Content = String(element, "content_html"),
+            SummaryText = FeedText.Summary(String(element, "summary") ?? String(element, "content_text"), TextKind.LooseText, state.SummaryMaxLength),
             DateText = String(element, "date_published") ?? String(element, "date_modified"),
         };
+
+        if (!item.HasSummary)
+        {
+            item.ContentText = FeedText.Summary(String(element, "content_html"), TextKind.Html, state.SummaryMaxLength);
+        }
 
         if (element.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
         {

@@ -7,30 +7,29 @@ namespace BotHost.Core.Feeds.Parsing;
 internal static class MediaDescription
 {
     /// <summary>Reads the media element the reader is on and keeps the first description found in it.</summary>
-    public static void Read(FeedElementReader element, RawFeedItem item)
+    public static void Read(FeedElementReader element, RawFeedItem item, int maxLength)
     {
         if (element.Reader.LocalName == "description")
         {
             // type="plain" is the default; "html" is the only other value the specification allows.
             var kind = element.Reader.GetAttribute("type")?.Trim() == "html" ? TextKind.Html : TextKind.Text;
-            var text = element.ReadText();
-            if (item.MediaDescription is null && !string.IsNullOrWhiteSpace(text))
+            var text = FeedText.Summary(element.ReadTextSpan(), kind, maxLength);
+            if (string.IsNullOrEmpty(item.MediaText))
             {
-                item.MediaDescription = text;
-                item.MediaDescriptionKind = kind;
+                item.MediaText = text;
             }
 
             return;
         }
 
-        element.ForEachChild(item, static (child, item) =>
+        element.ForEachChild((item, maxLength), static (child, context) =>
         {
             if (child.Reader.NamespaceURI != FeedXml.Media || child.Reader.LocalName is not ("description" or "content" or "group"))
             {
                 return false;
             }
 
-            Read(child, item);
+            Read(child, context.item, context.maxLength);
             return true;
         });
     }

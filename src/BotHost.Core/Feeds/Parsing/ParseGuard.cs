@@ -8,8 +8,11 @@ namespace BotHost.Core.Feeds.Parsing;
 /// </summary>
 internal sealed class ParseGuard
 {
-    /// <summary>Steps allowed per input byte: a node costs at most two steps (visit and read), and no node is shorter than a byte.</summary>
-    internal const int StepsPerByte = 4;
+    /// <summary>
+    /// Steps allowed per input byte: a node costs at most two steps (visit and read) in each of the strict read, the
+    /// lenient re-read and the item recovery, and no node is shorter than a byte.
+    /// </summary>
+    internal const int StepsPerByte = 8;
 
     private const int CancellationCheckInterval = 4096;
     private const long MinimumBudget = 64 * 1024;

@@ -98,7 +98,7 @@ internal sealed class RssElements(FeedParseState state)
                     item.Link = FeedUrls.Resolve(element.ReadText(), linkBase ?? state.DocumentBase);
                     return true;
                 case "description":
-                    item.Summary = element.ReadText();
+                    item.SummaryText = FeedText.Summary(element.ReadTextSpan(), TextKind.Html, state.SummaryMaxLength);
                     return true;
                 case "guid":
                     ReadGuid(element, item, baseUri ?? state.DocumentBase);
@@ -120,7 +120,13 @@ internal sealed class RssElements(FeedParseState state)
         switch (reader.NamespaceURI, reader.LocalName)
         {
             case (FeedXml.Content, "encoded"):
-                item.Content = element.ReadText();
+                // The full body is only the fallback: once a description gave the summary it is skipped unread.
+                if (item.HasSummary)
+                {
+                    return false;
+                }
+
+                item.ContentText = FeedText.Summary(element.ReadTextSpan(), TextKind.Html, state.SummaryMaxLength);
                 return true;
             case (FeedXml.DublinCore, "date"):
                 var date = element.ReadText();
@@ -130,7 +136,7 @@ internal sealed class RssElements(FeedParseState state)
                 item.AddCategory(element.ReadText());
                 return true;
             case (FeedXml.Media, "group" or "content" or "description"):
-                MediaDescription.Read(element, item);
+                MediaDescription.Read(element, item, state.SummaryMaxLength);
                 return true;
             default:
                 return false;

@@ -24,22 +24,81 @@ internal sealed class XmlFeedReader(FeedDocument document, XmlProlog prolog, Fee
 
     private int _linesSkipped;
 
-    public ParsedFeed Read(int summaryMaxLength, int maxItems)
+    public StreamedFeed Read(int summaryMaxLength, int maxItems, IFeedItemSink items)
+    {
+        // Most feeds are well-formed: read them as they are. Only when that strict read breaks is the document read
+        // again from the start with text-level repairs; the items the strict read already delivered are not sent twice.
+        var mark = errors.Count;
+        var strict = ReadPass(repair: false, summaryMaxLength, maxItems, items);
+        if (strict.Broke is null)
+        {
+            return Finish(strict, repairs: null);
+        }
+
+        errors.RemoveRange(mark, errors.Count - mark);
+        var delivered = strict.State?.ItemCount ?? 0;
+        var resumed = new ResumingSink(items, delivered, begun: delivered > 0);
+        var lenient = ReadPass(repair: true, summaryMaxLength, maxItems, resumed);
+        var state = lenient.State!;
+        string? fullText = null;
+        if (lenient.Broke is { } position)
+        {
+            fullText = ReadRepairedText();
+            var recovery = new ItemRecovery(fullText, state, guard, lenient.Names, lenient.RootNamespaces);
+
+            // XmlReader positions point at a name, past its "<": start just before, so an item that starts there is found.
+            var offset = LineBreaks.OffsetOf(fullText, 0, position.Line, position.Column);
+            recovery.ReadFrom(Math.Max(0, offset - 2), anyItemName: false, e => ReadItem(state, e, lenient.RootBase));
+            ReportRecovery(state, recovery.Result, "after the break");
+        }
+
+        var feed = Finish(lenient, lenient.Repairs, fullText);
+        return feed with { ItemCount = Math.Max(feed.ItemCount, resumed.Delivered) };
+    }
+
+    private StreamedFeed Finish(Pass pass, TextRepairs? repairs, string? fullText = null)
+    {
+        var state = pass.State!;
+        if (state.ItemCount == 0 && state.Seen == 0)
+        {
+            RecoverMisplacedItems(state, fullText ?? ReadRepairedText(), pass.Names, pass.RootNamespaces, pass.RootBase);
+        }
+
+        foreach (var repair in repairs?.Describe(htmlEntitiesMayBeDeclared: prolog.HasDoctype) ?? [])
+        {
+            state.AddError(repair);
+        }
+
+        if (pass.Namespaces.Undeclared.Count > 0)
+        {
+            state.AddError(pass.Namespaces.Describe());
+        }
+
+        return state.Finish();
+    }
+
+    /// <summary>One reading pass: the format's parser over the whole document, strictly or with repairs, up to its end or its first break.</summary>
+    private Pass ReadPass(bool repair, int summaryMaxLength, int maxItems, IFeedItemSink items)
     {
         var names = new NameTable();
         var namespaces = new LaxNamespaceManager(names);
-        using var text = document.OpenText(prolog, out _linesSkipped);
+        var repaired = repair ? document.OpenRepairedText(prolog, out _linesSkipped) : null;
+        using var text = repaired ?? document.OpenText(prolog, out _linesSkipped);
         using var reader = XmlReader.Create(text, Settings, new XmlParserContext(names, namespaces, null, XmlSpace.None));
         try
         {
             reader.MoveToContent();
+        }
+        catch (XmlException ex) when (!repair)
+        {
+            return new Pass(null, (ex.LineNumber, ex.LinePosition), names, namespaces, [], null, null);
         }
         catch (XmlException ex)
         {
             throw new FeedFormatException($"The document is not well-formed XML before its root element: {ex.Message}", ex);
         }
 
-        var state = new FeedParseState(DetectFormat(reader), context.SourceUri, summaryMaxLength, maxItems, errors);
+        var state = new FeedParseState(DetectFormat(reader), context.SourceUri, summaryMaxLength, maxItems, errors, items);
         var rootNamespaces = RootNamespaces(reader);
         var rootBase = FeedUrls.ApplyXmlBase(reader, null, context.SourceUri);
         var elements = new FeedElementReader(reader, guard);
@@ -70,41 +129,14 @@ internal sealed class XmlFeedReader(FeedDocument document, XmlProlog prolog, Fee
         {
             broke = (ex.LineNumber, ex.LinePosition);
             var lost = elements.ItemDepth >= 0 ? " The item it was in could not be read." : string.Empty;
-            state.AddError($"The feed is malformed at line {ex.LineNumber + _linesSkipped}, position {ex.LinePosition}: {ex.Message}{lost} Kept the {state.Items.Count} item(s) read before the break.");
+            state.AddError($"The feed is malformed at line {ex.LineNumber + _linesSkipped}, position {ex.LinePosition}: {ex.Message}{lost} Kept the {state.ItemCount} item(s) read before the break.");
         }
         catch (ParseBudgetExceededException ex) when (!guard.ThrowOnFault)
         {
-            state.AddError($"{ex.Message} Kept the {state.Items.Count} item(s) read before it stopped.");
+            state.AddError($"{ex.Message} Kept the {state.ItemCount} item(s) read before it stopped.");
         }
 
-        string? fullText = null;
-        if (broke is { } position)
-        {
-            fullText = ReadRepairedText();
-            var recovery = new ItemRecovery(fullText, state, guard, names, rootNamespaces);
-            // XmlReader positions point at a name, past its "<": start just before, so an item that starts there is found.
-            var offset = LineBreaks.OffsetOf(fullText, 0, position.Line, position.Column);
-            recovery.ReadFrom(Math.Max(0, offset - 2), anyItemName: false, e => ReadItem(state, e, rootBase));
-            ReportRecovery(state, recovery.Result, "after the break");
-        }
-
-        if (state.Items.Count == 0 && state.Seen == 0)
-        {
-            fullText ??= ReadRepairedText();
-            RecoverMisplacedItems(state, fullText, names, rootNamespaces, rootBase);
-        }
-
-        foreach (var repair in text.Repairs.Describe(htmlEntitiesMayBeDeclared: prolog.HasDoctype))
-        {
-            state.AddError(repair);
-        }
-
-        if (namespaces.Undeclared.Count > 0)
-        {
-            state.AddError(namespaces.Describe());
-        }
-
-        return state.ToParsedFeed();
+        return new Pass(state, broke, names, namespaces, rootNamespaces, rootBase, repaired?.Repairs);
     }
 
     /// <summary>
@@ -121,9 +153,9 @@ internal sealed class XmlFeedReader(FeedDocument document, XmlProlog prolog, Fee
         state.AnyNamespace = true;
         var recovery = new ItemRecovery(fullText, state, guard, names, rootNamespaces);
         recovery.ReadFrom(0, anyItemName: true, e => ReadItem(state, e, rootBase));
-        if (state.Items.Count > 0)
+        if (state.ItemCount > 0)
         {
-            state.AddError($"Found no items where the {state.Format.ToWireName()} format puts them; read the {state.Items.Count} <item>/<entry> element(s) the document has by name alone.");
+            state.AddError($"Found no items where the {state.Format.ToWireName()} format puts them; read the {state.ItemCount} <item>/<entry> element(s) the document has by name alone.");
         }
         else if (state.Seen == 0)
         {
@@ -147,9 +179,19 @@ internal sealed class XmlFeedReader(FeedDocument document, XmlProlog prolog, Fee
 
     private string ReadRepairedText()
     {
-        using var text = document.OpenText(prolog, out _);
+        using var text = document.OpenRepairedText(prolog, out _);
         return text.ReadToEnd();
     }
+
+    /// <summary>What one reading pass left: its state (null if it broke before the root), where it broke, and what it needs to recover.</summary>
+    private sealed record Pass(
+        FeedParseState? State,
+        (int Line, int Column)? Broke,
+        XmlNameTable Names,
+        LaxNamespaceManager Namespaces,
+        List<(string Prefix, string Uri)> RootNamespaces,
+        Uri? RootBase,
+        TextRepairs? Repairs);
 
     private FeedFormat DetectFormat(XmlReader root)
     {
