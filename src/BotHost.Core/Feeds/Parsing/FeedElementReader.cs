@@ -48,14 +48,11 @@ internal sealed class FeedElementReader
     public void ForEachChild<TState>(TState state, Func<FeedElementReader, TState, bool> handle)
     {
         var reader = Reader;
-        if (reader.IsEmptyElement)
+        if (!Enter(out var depth))
         {
-            reader.Read();
             return;
         }
 
-        var depth = reader.Depth;
-        reader.Read();
         while (!BoundaryHit)
         {
             Guard.Step();
@@ -111,10 +108,8 @@ internal sealed class FeedElementReader
     {
         // Most fields are one short text node: take the XML reader's own string for it, no copy through the buffer.
         var reader = Reader;
-        if (!reader.IsEmptyElement)
+        if (Enter(out var depth))
         {
-            var depth = reader.Depth;
-            reader.Read();
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
             {
                 var value = reader.Value;
@@ -137,7 +132,6 @@ internal sealed class FeedElementReader
             return _text.AsSpan(0, _length).ToString();
         }
 
-        reader.Read();
         return string.Empty;
     }
 
@@ -165,16 +159,20 @@ internal sealed class FeedElementReader
 
     private void ReadContent(bool xhtml)
     {
-        var reader = Reader;
-        if (reader.IsEmptyElement)
+        if (Enter(out var depth))
         {
-            reader.Read();
-            return;
+            ReadContentFrom(depth, xhtml);
         }
+    }
 
-        var depth = reader.Depth;
+    /// <summary>Moves into the element the reader is on; false (and the reader after it) when it is empty.</summary>
+    private bool Enter(out int depth)
+    {
+        var reader = Reader;
+        depth = reader.Depth;
+        var empty = reader.IsEmptyElement;
         reader.Read();
-        ReadContentFrom(depth, xhtml);
+        return !empty;
     }
 
     /// <summary>Appends the content from the reader's position up to the end tag at <paramref name="depth"/>, and leaves the reader after it.</summary>

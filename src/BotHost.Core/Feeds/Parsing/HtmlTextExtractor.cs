@@ -14,6 +14,7 @@ namespace BotHost.Core.Feeds.Parsing;
 internal ref struct HtmlTextExtractor
 {
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("<&");
+    private static readonly SearchValues<char> TagSpecials = SearchValues.Create("\"'>");
 
     private readonly ReadOnlySpan<char> _html;
     private readonly int _limit;
@@ -160,26 +161,34 @@ internal ref struct HtmlTextExtractor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private bool SkipTagRest()
     {
-        var quote = '\0';
-        for (; _position < _html.Length; _position++)
+        while (_position < _html.Length)
         {
+            // Jump to the next quote or '>'; a quoted value is jumped over whole (URLs in attributes are long).
+            var next = _html[_position..].IndexOfAny(TagSpecials);
+            if (next < 0)
+            {
+                break;
+            }
+
+            _position += next;
             var c = _html[_position];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
             {
                 var selfClosing = _html[_position - 1] == '/';
                 _position++;
                 return selfClosing;
             }
+
+            var close = _html[(_position + 1)..].IndexOf(c);
+            if (close < 0)
+            {
+                break;
+            }
+
+            _position += close + 2;
         }
 
+        _position = _html.Length;
         return false;
     }
 
