@@ -23,8 +23,8 @@ public static class GuildChangeReader
         var name = dispatch.EventName;
         switch (name)
         {
-            case "CHANNEL_UPDATE" or "THREAD_UPDATE" when ReadChannel(data) is { GuildId: { } guild } channel:
-                change = new GuildChange(name, GuildChangeKind.ChannelUpdated, guild) { ChannelId = channel.Id, Channel = channel };
+            case "CHANNEL_UPDATE" or "THREAD_UPDATE" when Snowflake(data, "id") is { } id && ReadChannel(data) is { GuildId: { } guild } channel:
+                change = new GuildChange(name, GuildChangeKind.ChannelUpdated, guild) { ChannelId = id, Channel = channel };
                 return true;
             case "CHANNEL_DELETE" or "THREAD_DELETE" when Snowflake(data, "guild_id") is { } guild && Snowflake(data, "id") is { } id:
                 change = new GuildChange(name, name == "CHANNEL_DELETE" ? GuildChangeKind.ChannelDeleted : GuildChangeKind.ThreadDeleted, guild) { ChannelId = id };

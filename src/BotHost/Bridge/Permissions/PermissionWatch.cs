@@ -124,7 +124,8 @@ public sealed class PermissionWatch(
 
     private static string PauseReason(ChannelAccess access, GuildChange change) => access.State switch
     {
-        ChannelAccessState.MissingPermissions => $"{access.Detail} here since {Cause(change)}; allow it for the bot, then /subscription resume",
+        ChannelAccessState.MissingPermissions =>
+            $"{access.Detail} here since {Cause(change)}; allow {(access.Missing.Count == 1 ? "it" : "them")} for the bot, then /subscription resume",
         _ => $"{access.Detail} ({change.EventName})",
     };
 
