@@ -46,6 +46,7 @@ public sealed class DoctorRig : IAsyncDisposable
         {
             ["Storage:DatabasePath"] = Path.Combine(directory, "bothost.db"),
             ["Feeds:SourcesFile"] = SampleSources.Write(directory),
+            ["Curation:TopicsFile"] = Path.Combine(RepoPaths.Root, "config", "topics.json"),
             ["Discord:Token"] = discord.Rest.Options.Token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUri.ToString(),
         };
