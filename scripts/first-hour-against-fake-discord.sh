@@ -21,13 +21,9 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 
-dotnet build BotHost.sln -v q -nologo >/dev/null
+source scripts/fake-discord.sh
 export FAKE_DISCORD_TOKEN="fake-bot-token-$RANDOM"
-mkfifo "$work/fake.in"
-dotnet tests/BotHost.FakeDiscordApp/bin/Debug/net10.0/BotHost.FakeDiscordApp.dll <"$work/fake.in" >"$work/fake.out" 2>&1 &
-fake_pid=$!
-exec 3>"$work/fake.in"
-for _ in $(seq 100); do grep -q '^gateway=' "$work/fake.out" && break; sleep 0.1; done
+start_fake_discord "$work"
 # Asks the fake one thing and prints its answer (the last line it wrote).
 fake() {
   local before; before=$(wc -l <"$work/fake.out")
@@ -36,8 +32,7 @@ fake() {
   tail -n +"$((before + 1))" "$work/fake.out"
 }
 export APPDATA="$work/appdata"
-export Discord__ApiBaseUrl; Discord__ApiBaseUrl=$(sed -n 's/^api=//p' "$work/fake.out")
-export Discord__GatewayUrl; Discord__GatewayUrl=$(sed -n 's/^gateway=//p' "$work/fake.out")
+export Discord__ApiBaseUrl="$fake_api" Discord__GatewayUrl="$fake_gateway"
 export Storage__DatabasePath="$work/bothost.db" Feeds__SourcesFile=config/samples/sources.json
 unset Discord__Token BOTHOST_Discord__Token Discord__ApplicationId
 bothost() { dotnet run --project src/BotHost --no-build -- "$@"; }
