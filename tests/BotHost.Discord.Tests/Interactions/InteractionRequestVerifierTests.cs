@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Discord.Interactions.Signatures;
+using BotHost.Testing.FakeDiscord;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BotHost.Discord.Tests.Interactions;
@@ -10,7 +11,7 @@ public sealed class InteractionRequestVerifierTests
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"type":1}""");
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
-    private readonly TestInteractionSigner _signer = new();
+    private readonly FakeInteractionSigner _signer = new();
 
     [Fact]
     public void Verify_WithFreshTimestampAndValidSignature_IsValid()
@@ -72,7 +73,7 @@ public sealed class InteractionRequestVerifierTests
     public void Verify_WhenSignedByAnotherKey_IsBadSignature()
     {
         var timestamp = Now();
-        var signature = new TestInteractionSigner(seed: 9).Sign(timestamp, Body);
+        var signature = new FakeInteractionSigner(seed: 9).Sign(timestamp, Body);
 
         var verdict = Verifier().Verify(timestamp, signature, Body);
 

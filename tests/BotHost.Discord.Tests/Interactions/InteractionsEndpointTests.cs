@@ -16,7 +16,7 @@ public sealed class InteractionsEndpointTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly TestInteractionSigner _signer = new();
+    private readonly FakeInteractionSigner _signer = new();
 
     [Fact]
     public async Task Post_WhenPingCorrectlySigned_AnswersPongJson()
@@ -141,7 +141,7 @@ public sealed class InteractionsEndpointTests
     {
         private readonly HttpClient _client = new();
 
-        private EndpointFixture(InteractionTestRig rig, TestInteractionSigner signer, InteractionsEndpointHostedService service)
+        private EndpointFixture(InteractionTestRig rig, FakeInteractionSigner signer, InteractionsEndpointHostedService service)
         {
             Rig = rig;
             Signer = signer;
@@ -150,11 +150,11 @@ public sealed class InteractionsEndpointTests
 
         public InteractionTestRig Rig { get; }
 
-        public TestInteractionSigner Signer { get; }
+        public FakeInteractionSigner Signer { get; }
 
         public InteractionsEndpointHostedService Service { get; }
 
-        public static async Task<EndpointFixture> StartAsync(TestInteractionSigner signer, SlashCommand[] commands)
+        public static async Task<EndpointFixture> StartAsync(FakeInteractionSigner signer, SlashCommand[] commands)
         {
             var rig = await InteractionTestRig.StartAsync();
             rig.Options.InteractionsEndpoint = new InteractionsEndpointOptions
