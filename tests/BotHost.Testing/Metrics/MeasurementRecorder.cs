@@ -23,8 +23,12 @@ public sealed class MeasurementRecorder : IDisposable
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Add(instrument, value, tags));
         _listener.Start();
     }
+
+    /// <summary>Reads every observable instrument (gauges) now; their values join the recorded measurements.</summary>
+    public void Observe() => _listener.RecordObservableInstruments();
 
     public IReadOnlyList<RecordedMeasurement> Of(string instrument) => [.. _measurements.Where(m => m.Instrument == instrument)];
 
