@@ -8,6 +8,9 @@ namespace BotHost.Core.Collecting;
 /// </summary>
 public sealed class CollectingMetrics
 {
+    // Seconds, not the exporter's millisecond-shaped defaults (0, 5, 10 … 10000).
+    private static readonly InstrumentAdvice<double> LatencyBuckets = new() { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] };
+
     public const string MeterName = "BotHost.Collecting";
 
     private readonly Counter<long> _fetches;
@@ -21,7 +24,7 @@ public sealed class CollectingMetrics
     {
         var meter = meterFactory.Create(MeterName);
         _fetches = meter.CreateCounter<long>("bothost.feed.fetches", "{fetch}", "Feed fetches by outcome (collected, not_modified, failed).");
-        _fetchDuration = meter.CreateHistogram<double>("bothost.feed.fetch.duration", "s", "Time to fetch one feed, by outcome.");
+        _fetchDuration = meter.CreateHistogram<double>("bothost.feed.fetch.duration", "s", "Time to fetch one feed, by outcome.", tags: null, advice: LatencyBuckets);
         _itemsIngested = meter.CreateCounter<long>("bothost.items.ingested", "{item}", "New feed items stored (kept or dropped by curation).");
         _itemsDropped = meter.CreateCounter<long>("bothost.items.dropped", "{item}", "New items curation dropped (heading, affiliate, too short, off-topic).");
         _storiesCreated = meter.CreateCounter<long>("bothost.stories.created", "{story}", "Items that started a new story.");

@@ -67,6 +67,14 @@ public sealed partial class DatabaseMigrator
         return latest;
     }
 
+    /// <summary>The schema version recorded in the database (0 before the first migration); changes nothing but the version table's existence.</summary>
+    public async Task<int> StoredVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await EnsureVersionTableAsync(connection, cancellationToken);
+        return await CurrentVersionAsync(connection, cancellationToken);
+    }
+
     private async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         // Disposing the transaction without a commit rolls the whole step back, its DDL included.

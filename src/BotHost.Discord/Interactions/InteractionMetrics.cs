@@ -20,7 +20,10 @@ public sealed class InteractionMetrics
 
     private InteractionMetrics(Meter meter) =>
         _acknowledged = meter.CreateHistogram<double>("bothost.discord.interactions.ack.duration", "s",
-            "Time from receiving an interaction to handing Discord its initial response (answer or deferral).");
+            "Time from receiving an interaction to handing Discord its initial response (answer or deferral).",
+            tags: null,
+            // Seconds around Discord's 3-second deadline, not the exporter's millisecond-shaped defaults.
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 2.5, 3, 5] });
 
     internal static InteractionMetrics Unscoped() => new(new Meter(MeterName));
 

@@ -10,6 +10,9 @@ namespace BotHost.Discord.Rest;
 /// </summary>
 public sealed class RestMetrics
 {
+    // Seconds, not the exporter's millisecond-shaped defaults (0, 5, 10 … 10000).
+    private static readonly InstrumentAdvice<double> LatencyBuckets = new() { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] };
+
     public const string MeterName = "BotHost.Discord.Rest";
 
     private readonly Counter<long> _requests;
@@ -25,7 +28,7 @@ public sealed class RestMetrics
     {
         _requests = meter.CreateCounter<long>("bothost.discord.rest.requests", "{request}", "HTTP requests sent to Discord, by method, route and status (error: no answer).");
         _rateLimited = meter.CreateCounter<long>("bothost.discord.rest.rate_limited", "{response}", "429 answers from Discord, by route and scope (user, global, shared).");
-        _duration = meter.CreateHistogram<double>("bothost.discord.rest.request.duration", "s", "Time from sending a request to Discord to reading its whole answer.");
+        _duration = meter.CreateHistogram<double>("bothost.discord.rest.request.duration", "s", "Time from sending a request to Discord to reading its whole answer.", tags: null, advice: LatencyBuckets);
     }
 
     /// <summary>For a client built without a service provider: a meter of its own, still exported to a listener that asks for <see cref="MeterName"/>.</summary>
