@@ -17,6 +17,7 @@ public static class BotHostCli
         root.Subcommands.Add(SourcesCommand.Create(console));
         root.Subcommands.Add(PreviewCommand.Create(console));
         root.Subcommands.Add(CommandVerb.Create(console));
+        root.Subcommands.Add(DbCommand.Create(console));
         root.SetAction((_, ct) => RunCommand.RunAsync(console, ct));
 
         // The generic host handles Ctrl+C for `run`; the CLI's own handler would race it.

@@ -76,6 +76,17 @@ internal sealed class BotHostProcess : IDisposable
         return start;
     }
 
+    /// <summary>Runs the executable with <paramref name="args"/> to its exit (at most a minute) and returns what it printed.</summary>
+    public static async Task<Cli.CliRunner.Result> RunToExitAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+        return new Cli.CliRunner.Result(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Completes once a printed line contains <paramref name="fragment"/>; fails after <paramref name="timeout"/>.</summary>
     public Task WaitForOutputAsync(string fragment, TimeSpan timeout)
     {
