@@ -67,12 +67,18 @@ public sealed partial class DatabaseMigrator
         return latest;
     }
 
-    /// <summary>The schema version recorded in the database (0 before the first migration); changes nothing but the version table's existence.</summary>
+    /// <summary>
+    /// The schema version recorded in the file (0 when it has no version table yet), without creating or upgrading
+    /// anything: what `doctor` compares with <see cref="LatestVersion"/>. The file must exist.
+    /// </summary>
     public async Task<int> StoredVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        await EnsureVersionTableAsync(connection, cancellationToken);
-        return await CurrentVersionAsync(connection, cancellationToken);
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0
+            ? 0
+            : await CurrentVersionAsync(connection, cancellationToken);
     }
 
     private async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
