@@ -1,5 +1,6 @@
 using System.Text;
 using BotHost.Core.Sources.Opml;
+using BotHost.Testing.Fuzzing;
 
 namespace BotHost.Core.Tests.Sources.Opml;
 
@@ -126,51 +127,17 @@ public sealed class OpmlReaderTests
 
     private static OpmlDocument Read(string xml) => OpmlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
 
-    private static byte[] Mutate(byte[] sample, Random random)
-    {
-        var bytes = new List<byte>(sample);
-        var edits = random.Next(1, 10);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
+    private static byte[] Mutate(byte[] sample, Random random) => ByteMutator.Mutate(
+        sample,
+        random,
+        "<>\"'=&/;:",
+        r => Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<outline text=\"x\">", r.Next(1, 3000)))),
+        _ => "<!DOCTYPE opml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"u8.ToArray(),
+        r => Encoding.UTF8.GetBytes(r.Next(4) switch
         {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(8))
-            {
-                case 0:
-                    bytes.RemoveAt(at);
-                    break;
-                case 1:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                case 2:
-                    bytes[at] = (byte)"<>\"'=&/;:"[random.Next(9)];
-                    break;
-                case 3:
-                    bytes.RemoveRange(at, Math.Min(bytes.Count - at, random.Next(1, 60)));
-                    break;
-                case 4:
-                    // Deep nesting: thousands of open outlines.
-                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<outline text=\"x\">", random.Next(1, 3000)))));
-                    break;
-                case 5:
-                    bytes.InsertRange(at, "<!DOCTYPE opml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"u8.ToArray());
-                    break;
-                case 6:
-                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(random.Next(4) switch
-                    {
-                        0 => " xmlUrl=\"javascript:alert(1)\"",
-                        1 => " xmlUrl=\"https://x.example/" + new string('a', random.Next(1, 3000)) + "\"",
-                        2 => " xmlns:b=\"https://github.com/bothost/bothost/opml\" b:weight=\"NaN\"",
-                        _ => " category=\"/a/b,,/,c/\"",
-                    }));
-                    break;
-                default:
-                    var from = random.Next(bytes.Count);
-                    var length = Math.Min(bytes.Count - from, random.Next(1, 200));
-                    bytes.InsertRange(at, bytes.GetRange(from, length));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
+            0 => " xmlUrl=\"javascript:alert(1)\"",
+            1 => " xmlUrl=\"https://x.example/" + new string('a', r.Next(1, 3000)) + "\"",
+            2 => $" xmlns:b=\"{OpmlReader.BotHostNamespace}\" b:weight=\"NaN\"",
+            _ => " category=\"/a/b,,/,c/\"",
+        }));
 }
