@@ -52,20 +52,22 @@ public sealed class OperationsEndpoint(
         OperationsLog.Listening(loggerFactory.CreateLogger<OperationsEndpoint>(), ListeningUri.ToString(), settings.MetricsPath);
     }
 
+    /// <summary>Stops listening and releases the server at once: nothing asks for health after the host stops.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_app is not null)
+        if (Interlocked.Exchange(ref _app, null) is { } app)
         {
-            await _app.StopAsync(cancellationToken);
+            await app.StopAsync(cancellationToken);
+            await app.DisposeAsync();
         }
     }
 
+    /// <summary>Releases the server when the host is disposed without a stop (its start failed after this one's).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (Interlocked.Exchange(ref _app, null) is { } app)
         {
-            await _app.DisposeAsync();
-            _app = null;
+            await app.DisposeAsync();
         }
     }
 
