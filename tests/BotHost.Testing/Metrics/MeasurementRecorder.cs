@@ -11,6 +11,7 @@ public sealed class MeasurementRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<RecordedMeasurement> _measurements = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _firstOf = new(StringComparer.Ordinal);
 
     public MeasurementRecorder(string meterName, IMeterFactory? scope = null)
     {
@@ -36,7 +37,22 @@ public sealed class MeasurementRecorder : IDisposable
     public double Sum(string instrument, params (string Key, object? Value)[] tags) =>
         Of(instrument).Where(m => tags.All(t => m.Tags.TryGetValue(t.Key, out var v) && Equals(v, t.Value))).Sum(m => m.Value);
 
+    /// <summary>Completes once <paramref name="instrument"/> has recorded a measurement (at once if it already has).</summary>
+    public Task WaitForAsync(string instrument, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var first = FirstOf(instrument);
+        if (_measurements.Any(m => m.Instrument == instrument))
+        {
+            first.TrySetResult();
+        }
+
+        return first.Task.WaitAsync(timeout, cancellationToken);
+    }
+
     public void Dispose() => _listener.Dispose();
+
+    private TaskCompletionSource FirstOf(string instrument) =>
+        _firstOf.GetOrAdd(instrument, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -47,5 +63,6 @@ public sealed class MeasurementRecorder : IDisposable
         }
 
         _measurements.Enqueue(new RecordedMeasurement(instrument.Name, value, copy));
+        FirstOf(instrument.Name).TrySetResult();
     }
 }

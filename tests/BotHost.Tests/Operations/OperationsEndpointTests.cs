@@ -1,14 +1,21 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using BotHost.Core.Collecting;
 using BotHost.Core.Scheduling;
+using BotHost.Discord.Gateway;
+using BotHost.Discord.Interactions;
+using BotHost.Discord.Rest;
 using BotHost.Hosting;
 using BotHost.Operations;
 using BotHost.Testing.FakeDiscord;
 using BotHost.Testing.Logging;
+using BotHost.Testing.Metrics;
+using BotHost.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 
 namespace BotHost.Tests.Operations;
@@ -20,6 +27,8 @@ public sealed class OperationsEndpointTests : IDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public OperationsEndpointTests() => Directory.CreateDirectory(_directory);
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -98,6 +107,59 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Contains("gateway: ok (session live)", ready.Body, StringComparison.Ordinal);
     }
 
+    /// <remarks>
+    /// OpenTelemetry listens to every meter of a name in the process, so a scrape may also hold the figures of other
+    /// hosts in parallel tests; a recorder scoped to this host's meter factory proves this run recorded each one.
+    /// </remarks>
+    [Fact]
+    public async Task DiscordRun_MetricsShowRestRequests429sReconnectsAndInteractionLatency_AfterThatActivity()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync(new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero)), Ct);
+        discord.Rest.Faults.RateLimitNext(TimeSpan.FromMilliseconds(20));
+        using var host = Build(
+            new Dictionary<string, string?>
+            {
+                ["Discord:Token"] = discord.Rest.Options.Token,
+                ["Discord:ApiBaseUrl"] = discord.ApiBaseUri.ToString(),
+                ["Discord:GatewayUrl"] = discord.GatewayUri.ToString(),
+            },
+            new CapturingLoggerProvider());
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
+        using var rest = new MeasurementRecorder(RestMetrics.MeterName, meters);
+        using var gateway = new MeasurementRecorder(GatewayMetrics.MeterName, meters);
+        using var interactions = new MeasurementRecorder(InteractionMetrics.MeterName, meters);
+
+        await host.StartAsync(Ct);
+        await discord.Gateway.WaitUntilAsync(g => g.IdentifyCount == 1 && g.IsConnected);
+        await discord.WaitForInteractionRequestAsync(r => r.Route == FakeInteractionRoute.GlobalCommands, Ct).WaitAsync(Bound, Ct);
+        await discord.Gateway.SendReconnectAsync();
+        await discord.Gateway.WaitUntilAsync(g => g.ResumeCount == 1 && g.IsConnected);
+        discord.IssueInteraction(4545, "interaction-token-ops");
+        await discord.Gateway.SendDispatchAsync("INTERACTION_CREATE",
+            """{"id":"4545","application_id":"1100000000000000001","type":2,"token":"interaction-token-ops","guild_id":"77","channel_id":"88","member":{"user":{"id":"5","username":"ada"},"permissions":"0"},"data":{"id":"1","name":"latest","type":1,"options":[{"name":"count","type":4,"value":50}]}}""");
+        await interactions.WaitForAsync("bothost.discord.interactions.ack.duration", Bound, Ct);
+        await rest.WaitForAsync("bothost.discord.rest.rate_limited", Bound, Ct);
+        var metrics = await GetAsync(host.Services.GetRequiredService<OperationsEndpoint>().ListeningUri!, "/metrics");
+        gateway.Observe();
+        await host.StopAsync(Ct);
+
+        Assert.Equal(1, rest.Sum("bothost.discord.rest.rate_limited", ("scope", "user")));
+        Assert.Contains(rest.Of("bothost.discord.rest.requests"), m => Equals(m.Tags["status"], "429"));
+        Assert.Contains(rest.Of("bothost.discord.rest.requests"), m => Equals(m.Tags["route"], "/interactions/{interaction_id}/{interaction_token}/callback") && m.Tags["status"] is string status && status.StartsWith('2'));
+        Assert.Equal(rest.Of("bothost.discord.rest.requests").Count, rest.Of("bothost.discord.rest.request.duration").Count);
+        Assert.Equal(1, gateway.Sum("bothost.discord.gateway.reconnects", ("next", "resume")));
+        Assert.Contains(gateway.Of("bothost.discord.gateway.connected"), m => m.Value == 1);
+        Assert.Equal("command", Assert.Single(interactions.Of("bothost.discord.interactions.ack.duration")).Tags["type"]);
+        Assert.Equal(HttpStatusCode.OK, metrics.Status);
+        Assert.Contains("bothost_discord_rest_requests_total{", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("bothost_discord_rest_rate_limited_total{", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("bothost_discord_rest_request_duration_seconds_bucket{", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("bothost_discord_gateway_reconnects_total{", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("next=\"resume\"", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("bothost_discord_gateway_connected", metrics.Body, StringComparison.Ordinal);
+        Assert.Contains("bothost_discord_interactions_ack_duration_seconds_count{", metrics.Body, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private IHost Build(Dictionary<string, string?> settings, CapturingLoggerProvider logs, Action<IServiceCollection>? configure = null)
@@ -132,16 +194,5 @@ public sealed class OperationsEndpointTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class FirstRoundSignal : ICollectionListener
-    {
-        public TaskCompletionSource Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
-        {
-            Completed.TrySetResult();
-            return Task.CompletedTask;
-        }
     }
 }
