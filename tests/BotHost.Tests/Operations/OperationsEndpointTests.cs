@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using BotHost.Core.Collecting;
+using BotHost.Core.Delivery;
 using BotHost.Core.Scheduling;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
@@ -37,8 +38,11 @@ public sealed class OperationsEndpointTests : IDisposable
     {
         var firstRound = new FirstRoundSignal();
         using var host = Build(new Dictionary<string, string?> { ["Discord:Token"] = "" }, new CapturingLoggerProvider(), s => s.AddSingleton<ICollectionListener>(firstRound));
+        using var collecting = new MeasurementRecorder(CollectingMetrics.MeterName, host.Services.GetRequiredService<IMeterFactory>());
+        using var delivery = new MeasurementRecorder(DeliveryMetrics.MeterName, host.Services.GetRequiredService<IMeterFactory>());
         await host.StartAsync(Ct);
-        await firstRound.Completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var outcomes = await firstRound.Completed.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await delivery.WaitForAsync("bothost.digest.parts.sent", Bound, Ct);
         var endpoint = host.Services.GetRequiredService<OperationsEndpoint>().ListeningUri!;
 
         var health = await GetAsync(endpoint, "/healthz");
@@ -57,6 +61,10 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Contains("database: ok", ready.Body, StringComparison.Ordinal);
         Assert.Contains("scheduler: ok", ready.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("gateway", ready.Body, StringComparison.Ordinal);
+        Assert.Equal(outcomes.Count(o => o.Status == CollectionStatus.Collected), collecting.Sum("bothost.feed.fetches", ("outcome", "collected")));
+        Assert.Equal(outcomes.Sum(o => o.Ingest.NewItems), collecting.Sum("bothost.items.ingested"));
+        Assert.True(collecting.Sum("bothost.stories.merged") > 0, "the sample feeds share stories, so some items merge");
+        Assert.True(delivery.Sum("bothost.digest.parts.sent", ("how", "posted")) > 0);
         Assert.Equal(HttpStatusCode.OK, metrics.Status);
         Assert.Contains("bothost_feed_fetches_total{", metrics.Body, StringComparison.Ordinal);
         Assert.Contains("outcome=\"collected\"", metrics.Body, StringComparison.Ordinal);
