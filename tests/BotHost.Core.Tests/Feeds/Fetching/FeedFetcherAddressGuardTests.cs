@@ -1,6 +1,7 @@
 using System.Net;
 using BotHost.Core.Feeds.Fetching;
 using BotHost.Testing.Feeds;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Core.Tests.Feeds.Fetching;
 
@@ -43,6 +44,31 @@ public sealed class FeedFetcherAddressGuardTests
 
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A public host that redirects to a private address: the connect-time guard is swapped for a plain connector so
+    /// "localhost" can stand in for the public first hop; the redirect's target is refused by the per-hop check
+    /// before any request (a broken check would reach 127.0.0.1 only, never a real private network).
+    /// </summary>
+    [Fact]
+    public async Task FetchAsync_WhenAPublicHostRedirectsToAPrivateAddress_RefusesThatHopWithoutRequestingIt()
+    {
+        await using var host = await FetcherHost.StartAsync(
+            o => o.AllowPrivateAddresses = false,
+            s => s.AddHttpClient(FeedFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }));
+        var internalUrl = host.Server.Url("/internal.xml");
+        host.Server.Map("/feed.xml", LoopbackResponse.Redirect(internalUrl.ToString()));
+        host.Server.Map("/internal.xml", LoopbackResponse.Text("<rss/>"));
+        var publicLooking = new UriBuilder(host.Server.Url("/feed.xml")) { Host = "localhost" }.Uri;
+
+        var result = await host.Fetcher.FetchAsync(new FetchRequest(publicLooking.ToString()), TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Contains("non-public address 127.0.0.1", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+        Assert.Single(host.Server.RequestsTo("/feed.xml"));
+        Assert.Empty(host.Server.RequestsTo("/internal.xml"));
     }
 
     [Fact]
