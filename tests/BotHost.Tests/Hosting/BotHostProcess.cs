@@ -11,6 +11,7 @@ namespace BotHost.Tests.Hosting;
 internal sealed class BotHostProcess : IDisposable
 {
     private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -110,6 +111,9 @@ internal sealed class BotHostProcess : IDisposable
         Assert.Equal(0, Kill(_process.Id, SigInt));
         await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(exitBound, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>Sends SIGTERM (what systemd, docker stop and kill send) to any process; false when it is gone.</summary>
+    public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
 
     public void Dispose()
     {

@@ -65,13 +65,14 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Equal(outcomes.Sum(o => o.Ingest.NewItems), collecting.Sum("bothost.items.ingested"));
         Assert.True(collecting.Sum("bothost.stories.merged") > 0, "the sample feeds share stories, so some items merge");
         Assert.True(delivery.Sum("bothost.digest.parts.sent", ("how", "posted")) > 0);
-        Assert.Equal(HttpStatusCode.OK, metrics.Status);
-        Assert.Contains("bothost_feed_fetches_total{", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("outcome=\"collected\"", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_items_ingested_total", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_stories_merged_total", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_digest_parts_sent_total", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("dotnet_", metrics.Body, StringComparison.Ordinal);
+        AssertScraped(
+            metrics,
+            "bothost_feed_fetches_total{",
+            "outcome=\"collected\"",
+            "bothost_items_ingested_total",
+            "bothost_stories_merged_total",
+            "bothost_digest_parts_sent_total",
+            "dotnet_");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, standby.Status);
         Assert.Contains("scheduler: NOT READY (standby)", standby.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, restarted.Status);
@@ -158,14 +159,15 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Equal(1, gateway.Sum("bothost.discord.gateway.reconnects", ("next", "resume")));
         Assert.Contains(gateway.Of("bothost.discord.gateway.connected"), m => m.Value == 1);
         Assert.Equal("command", Assert.Single(interactions.Of("bothost.discord.interactions.ack.duration")).Tags["type"]);
-        Assert.Equal(HttpStatusCode.OK, metrics.Status);
-        Assert.Contains("bothost_discord_rest_requests_total{", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_discord_rest_rate_limited_total{", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_discord_rest_request_duration_seconds_bucket{", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_discord_gateway_reconnects_total{", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("next=\"resume\"", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_discord_gateway_connected", metrics.Body, StringComparison.Ordinal);
-        Assert.Contains("bothost_discord_interactions_ack_duration_seconds_count{", metrics.Body, StringComparison.Ordinal);
+        AssertScraped(
+            metrics,
+            "bothost_discord_rest_requests_total{",
+            "bothost_discord_rest_rate_limited_total{",
+            "bothost_discord_rest_request_duration_seconds_bucket{",
+            "bothost_discord_gateway_reconnects_total{",
+            "next=\"resume\"",
+            "bothost_discord_gateway_connected",
+            "bothost_discord_interactions_ack_duration_seconds_count{");
     }
 
     public void Dispose() => _http.Dispose();
@@ -195,6 +197,12 @@ public sealed class OperationsEndpointTests : IDisposable
     {
         using var response = await _http.GetAsync(new Uri(endpoint, path), Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    private static void AssertScraped((HttpStatusCode Status, string Body) metrics, params string[] fragments)
+    {
+        Assert.Equal(HttpStatusCode.OK, metrics.Status);
+        Assert.All(fragments, f => Assert.Contains(f, metrics.Body, StringComparison.Ordinal));
     }
 
     private static int UnusedPort()

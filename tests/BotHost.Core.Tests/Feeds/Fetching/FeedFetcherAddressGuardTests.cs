@@ -25,13 +25,10 @@ public sealed class FeedFetcherAddressGuardTests
     {
         await using var host = await FetcherHost.StartAsync(o => o.AllowPrivateAddresses = false);
         host.Server.Map("/feed.xml", LoopbackResponse.Text("<rss/>"));
-        var byName = new UriBuilder(host.Server.Url("/feed.xml")) { Host = "localhost" }.Uri;
 
-        var result = await host.Fetcher.FetchAsync(new FetchRequest(byName.ToString()), TestContext.Current.CancellationToken);
+        var result = await FetchByNameAsync(host, "/feed.xml");
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
-        Assert.Contains("Refused localhost", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+        AssertRefused(result, "Refused localhost");
         Assert.Empty(host.Server.Requests);
     }
 
@@ -57,16 +54,12 @@ public sealed class FeedFetcherAddressGuardTests
         await using var host = await FetcherHost.StartAsync(
             o => o.AllowPrivateAddresses = false,
             s => s.AddHttpClient(FeedFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }));
-        var internalUrl = host.Server.Url("/internal.xml");
-        host.Server.Map("/feed.xml", LoopbackResponse.Redirect(internalUrl.ToString()));
+        host.Server.Map("/feed.xml", LoopbackResponse.Redirect(host.Server.Url("/internal.xml").ToString()));
         host.Server.Map("/internal.xml", LoopbackResponse.Text("<rss/>"));
-        var publicLooking = new UriBuilder(host.Server.Url("/feed.xml")) { Host = "localhost" }.Uri;
 
-        var result = await host.Fetcher.FetchAsync(new FetchRequest(publicLooking.ToString()), TestContext.Current.CancellationToken);
+        var result = await FetchByNameAsync(host, "/feed.xml");
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
-        Assert.Contains("non-public address 127.0.0.1", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+        AssertRefused(result, "non-public address 127.0.0.1");
         Assert.Single(host.Server.RequestsTo("/feed.xml"));
         Assert.Empty(host.Server.RequestsTo("/internal.xml"));
     }
@@ -130,5 +123,16 @@ public sealed class FeedFetcherAddressGuardTests
         var blocked = PrivateAddressRanges.Contains(parsed);
 
         Assert.False(blocked);
+    }
+
+    /// <summary>Fetches <paramref name="path"/> through the name "localhost" instead of the server's 127.0.0.1.</summary>
+    private static Task<FetchResult> FetchByNameAsync(FetcherHost host, string path) =>
+        host.Fetcher.FetchAsync(new FetchRequest(new UriBuilder(host.Server.Url(path)) { Host = "localhost" }.Uri.ToString()), TestContext.Current.CancellationToken);
+
+    private static void AssertRefused(FetchResult result, string why)
+    {
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Contains(why, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
     }
 }
