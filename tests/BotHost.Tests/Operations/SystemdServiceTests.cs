@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using BotHost.Tests.Hosting;
 
 namespace BotHost.Tests.Operations;
@@ -8,7 +9,7 @@ namespace BotHost.Tests.Operations;
 /// <summary>
 /// packaging/bothost.service says Type=notify: the real executable, started the way systemd starts it (its parent
 /// process is named "systemd", NOTIFY_SOCKET names a datagram socket), reports READY=1 once started and STOPPING=1
-/// on SIGTERM, and exits 0, logging in the journal's format.
+/// on SIGTERM, and exits 0, logging in the journal's format unless JSON logs were chosen.
 /// </summary>
 public sealed class SystemdServiceTests : IDisposable
 {
@@ -20,20 +21,29 @@ public sealed class SystemdServiceTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Run_AsANotifyService_ReportsReadyThenStoppingOnSigterm_AndExitsZero()
+    /// <param name="formatter">Logging:Console:FormatterName; unset, the journal's format is used.</param>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("json")]
+    public async Task Run_AsANotifyService_ReportsReadyThenStoppingOnSigterm_AndExitsZero(string? formatter)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/bin/sh"), "systemd's parent check and SIGTERM are Linux's.");
         using var notifications = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         var socketPath = Path.Combine(_directory, "notify.sock");
         notifications.Bind(new UnixDomainSocketEndPoint(socketPath));
         var pidFile = Path.Combine(_directory, "bothost.pid");
-        using var systemd = Process.Start(AsSystemdChild(new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Storage__DatabasePath"] = Path.Combine(_directory, "bothost.db"),
             ["NOTIFY_SOCKET"] = socketPath,
             ["BOTHOST_PIDFILE"] = pidFile,
-        }))!;
+        };
+        if (formatter is not null)
+        {
+            environment["Logging__Console__FormatterName"] = formatter;
+        }
+
+        using var systemd = Process.Start(AsSystemdChild(environment))!;
         var output = systemd.StandardOutput.ReadToEndAsync(Ct);
         var errors = systemd.StandardError.ReadToEndAsync(Ct);
 
@@ -47,8 +57,7 @@ public sealed class SystemdServiceTests : IDisposable
             Assert.Equal("READY=1", ready);
             Assert.Equal("STOPPING=1", stopping);
             Assert.True(systemd.ExitCode == 0, $"exit {systemd.ExitCode}: {await errors}");
-            // Under systemd the console writes the journal's format: a <priority> prefix, no colours.
-            Assert.Contains("<6>BotHost.", await output, StringComparison.Ordinal);
+            AssertLogFormat(formatter, await output);
         }
         finally
         {
@@ -60,6 +69,28 @@ public sealed class SystemdServiceTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Under systemd the console writes the journal's format (a &lt;priority&gt; prefix); a chosen formatter still wins.</summary>
+    private static void AssertLogFormat(string? formatter, string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        if (formatter is null)
+        {
+            Assert.Contains(lines, l => l.StartsWith("<6>BotHost.", StringComparison.Ordinal));
+            return;
+        }
+
+        // The offline run also prints its digest on stdout as text; every log line is a JSON object.
+        Assert.DoesNotContain(lines, l => l is ['<', >= '0' and <= '7', '>', ..] || l.StartsWith("info:", StringComparison.Ordinal));
+        var categories = lines.Where(l => l.StartsWith('{')).Select(line =>
+        {
+            using var entry = JsonDocument.Parse(line);
+            Assert.True(entry.RootElement.TryGetProperty("EventId", out _), line);
+            return entry.RootElement.GetProperty("Category").GetString();
+        }).ToList();
+        Assert.Contains(categories, c => c?.StartsWith("BotHost.", StringComparison.Ordinal) == true);
+    }
 
     /// <summary>
     /// Microsoft.Extensions.Hosting.Systemd recognises a service by its parent's name, so the bot is started by a copy
