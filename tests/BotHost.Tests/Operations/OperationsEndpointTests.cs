@@ -78,6 +78,27 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, restarted.Status);
     }
 
+    /// <summary>Before the host starts nothing is migrated or scheduled; a file that is not SQLite cannot be read.</summary>
+    [Theory]
+    [InlineData("", "open, but at schema 0")]
+    [InlineData("this is not a SQLite database\n", "cannot be read")]
+    public async Task Readiness_BeforeStartOrOnAFileThatIsNotADatabase_IsNotReadyAndSaysWhy(string fileText, string databaseDetail)
+    {
+        if (fileText.Length > 0)
+        {
+            await File.WriteAllTextAsync(Path.Combine(_directory, "bothost.db"), string.Concat(Enumerable.Repeat(fileText, 200)), Ct);
+        }
+
+        using var host = Build(new Dictionary<string, string?> { ["Discord:Token"] = "" }, new CapturingLoggerProvider());
+
+        var checks = await host.Services.GetRequiredService<ReadinessProbe>().CheckAsync(Ct);
+
+        var database = Assert.Single(checks, c => c.Name == "database");
+        Assert.False(database.Ready);
+        Assert.Contains(databaseDetail, database.Detail, StringComparison.Ordinal);
+        Assert.False(Assert.Single(checks, c => c.Name == "scheduler").Ready);
+    }
+
     [Fact]
     public async Task DiscordRun_IsLiveButNotReadyUntilTheGatewaySessionIs()
     {
