@@ -16,7 +16,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so a source change does not invalidate the package layer.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/BotHost/BotHost.csproj src/BotHost/
 COPY src/BotHost.Core/BotHost.Core.csproj src/BotHost.Core/
 COPY src/BotHost.Discord/BotHost.Discord.csproj src/BotHost.Discord/
