@@ -63,6 +63,7 @@ public sealed class OperationsEndpointTests : IDisposable
         Assert.DoesNotContain("gateway", ready.Body, StringComparison.Ordinal);
         Assert.Equal(outcomes.Count(o => o.Status == CollectionStatus.Collected), collecting.Sum("bothost.feed.fetches", ("outcome", "collected")));
         Assert.Equal(outcomes.Sum(o => o.Ingest.NewItems), collecting.Sum("bothost.items.ingested"));
+        Assert.True(collecting.Sum("bothost.stories.created") > 0);
         Assert.True(collecting.Sum("bothost.stories.merged") > 0, "the sample feeds share stories, so some items merge");
         Assert.True(delivery.Sum("bothost.digest.parts.sent", ("how", "posted")) > 0);
         AssertScraped(
@@ -70,6 +71,7 @@ public sealed class OperationsEndpointTests : IDisposable
             "bothost_feed_fetches_total{",
             "outcome=\"collected\"",
             "bothost_items_ingested_total",
+            "bothost_stories_created_total",
             "bothost_stories_merged_total",
             "bothost_digest_parts_sent_total",
             "dotnet_");
