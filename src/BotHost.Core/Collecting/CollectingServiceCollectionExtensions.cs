@@ -46,6 +46,8 @@ public static class CollectingServiceCollectionExtensions
         services.AddSingleton<StoryTopicTagger>();
         services.AddSingleton<ItemStore>();
         services.AddSingleton<ItemIngestor>();
+        services.AddMetrics();
+        services.AddSingleton<CollectingMetrics>();
         services.AddSingleton<SourceCollector>();
         services.AddSingleton<CollectionRound>();
         return services;

@@ -18,7 +18,8 @@ public sealed class SourceCollector(
     SqliteConnectionFactory connections,
     IOptions<FeedOptions> options,
     TimeProvider time,
-    ILogger<SourceCollector> logger)
+    ILogger<SourceCollector> logger,
+    CollectingMetrics metrics)
 {
     private const string NotModifiedWithoutValidators =
         "The server answered 304 Not Modified to a request that carried no validators (no ETag or Last-Modified is stored for this source), " +
@@ -26,6 +27,13 @@ public sealed class SourceCollector(
 
     /// <summary>Collects when the source is due (or always with <paramref name="force"/>).</summary>
     public async Task<CollectionOutcome> CollectAsync(SourceDefinition definition, bool force, CancellationToken cancellationToken)
+    {
+        var outcome = await CollectOnceAsync(definition, force, cancellationToken);
+        metrics.Record(outcome);
+        return outcome;
+    }
+
+    private async Task<CollectionOutcome> CollectOnceAsync(SourceDefinition definition, bool force, CancellationToken cancellationToken)
     {
         var state = await sources.EnsureAsync(definition, cancellationToken);
         var now = time.GetUtcNow();

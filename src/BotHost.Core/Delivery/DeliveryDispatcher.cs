@@ -85,6 +85,28 @@ public sealed class DeliveryDispatcher(DeliverySender sender, OutboxStore outbox
         await Task.WhenAll(workers);
     }
 
+    /// <summary>
+    /// Stops taking deliveries, lets the senders unwind (a part in flight keeps its recorded attempt, so its resend
+    /// reuses the nonce or looks for it first), then hands back this process's leases so nothing waits for them to expire.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            var released = await outbox.ReleaseLeasesAsync(options.Value.InstanceId, cancellationToken);
+            if (released > 0)
+            {
+                DeliveryLog.HandedBack(logger, released);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Out of shutdown time or a database fault: the leases then expire after Delivery:LeaseSeconds; a restart with the same InstanceId resumes them at once anyway.
+            DeliveryLog.HandBackFailed(logger, ex);
+        }
+    }
+
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try

@@ -31,4 +31,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Information, Message = "Resuming {Count} unfinished digest deliveries")]
     public static partial void Resuming(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "Stopping: handed back {Count} unfinished digest deliveries; their unsent messages are resumed by the next process to start")]
+    public static partial void HandedBack(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "Stopping: could not hand back this process's delivery leases; they expire after Delivery:LeaseSeconds")]
+    public static partial void HandBackFailed(ILogger logger, Exception exception);
 }

@@ -16,7 +16,8 @@ public sealed class DeliverySender(
     IEnumerable<IChannelGoneListener> channelGone,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<DeliverySender> logger)
+    ILogger<DeliverySender> logger,
+    DeliveryMetrics metrics)
 {
     /// <summary>Sends what is pending; null when the delivery was not claimable (done, not due, or another process holds it).</summary>
     public async Task<DeliveryStatus?> SendAsync(long deliveryId, CancellationToken cancellationToken)
@@ -45,6 +46,7 @@ public sealed class DeliverySender(
                     continue;
                 case SinkOutcome.ChannelGone:
                     await outbox.FailAsync(deliveryId, result.Reason!, time.GetUtcNow(), cancellationToken);
+                    metrics.DeliveryEnded(DeliveryStatus.Failed);
                     DeliveryLog.ChannelGone(logger, deliveryId, delivery.Channel, delivery.SubscriptionId, result.Reason!);
                     foreach (var listener in channelGone)
                     {
@@ -54,6 +56,7 @@ public sealed class DeliverySender(
                     return DeliveryStatus.Failed;
                 case SinkOutcome.Rejected:
                     await outbox.FailAsync(deliveryId, result.Reason!, time.GetUtcNow(), cancellationToken);
+                    metrics.DeliveryEnded(DeliveryStatus.Failed);
                     DeliveryLog.Rejected(logger, deliveryId, delivery.Channel, result.Reason!);
                     return DeliveryStatus.Failed;
                 default:
@@ -62,6 +65,7 @@ public sealed class DeliverySender(
         }
 
         await outbox.CompleteAsync(deliveryId, time.GetUtcNow(), cancellationToken);
+        metrics.DeliveryEnded(DeliveryStatus.Sent);
         DeliveryLog.Delivered(logger, deliveryId, delivery.PeriodKey, delivery.Channel, delivery.Parts.Count);
         return DeliveryStatus.Sent;
     }
@@ -82,6 +86,7 @@ public sealed class DeliverySender(
             if (search.MessageId is { } found)
             {
                 await outbox.RecordPartSentAsync(delivery.Id, index, found, time.GetUtcNow(), cancellationToken);
+                metrics.PartSent(foundBySearch: true);
                 DeliveryLog.FoundBySearch(logger, index, delivery.Id, delivery.Channel, found);
                 return SinkResult.Posted(found);
             }
@@ -95,6 +100,7 @@ public sealed class DeliverySender(
         if (result is { Outcome: SinkOutcome.Posted, MessageId: { } messageId })
         {
             await outbox.RecordPartSentAsync(delivery.Id, index, messageId, time.GetUtcNow(), cancellationToken);
+            metrics.PartSent(foundBySearch: false);
         }
 
         return result;
@@ -107,6 +113,7 @@ public sealed class DeliverySender(
         if (attempt >= settings.MaxAttempts)
         {
             await outbox.FailAsync(delivery.Id, $"gave up after {attempt} attempts: {reason}", time.GetUtcNow(), cancellationToken);
+            metrics.DeliveryEnded(DeliveryStatus.Failed);
             DeliveryLog.GaveUp(logger, delivery.Id, delivery.Channel, attempt, reason);
             return DeliveryStatus.Failed;
         }
@@ -114,6 +121,7 @@ public sealed class DeliverySender(
         var backoff = TimeSpan.FromSeconds(Math.Min(settings.RetryBaseSeconds * Math.Pow(2, attempt - 1), settings.MaxRetryDelayMinutes * 60.0));
         var next = time.GetUtcNow() + (result.RetryAfter is { } after && after > backoff ? after : backoff);
         await outbox.DeferAsync(delivery.Id, next, reason, cancellationToken);
+        metrics.DeliveryEnded(DeliveryStatus.Pending);
         DeliveryLog.Deferred(logger, delivery.Id, delivery.Channel, next, attempt, reason);
         return DeliveryStatus.Pending;
     }

@@ -26,6 +26,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DigestRunner>();
         services.AddSingleton<StoryExplainer>();
         services.AddSingleton<IChannelGoneListener, PauseOnChannelGone>();
+        services.AddMetrics();
+        services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliverySender>();
         // The host starts the dispatcher (AddHostedService) after the database is migrated.
         services.AddSingleton<DeliveryDispatcher>();

@@ -161,6 +161,19 @@ public sealed class OutboxStore(SqliteConnectionFactory connections)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Hands back every pending delivery <paramref name="owner"/> holds (on shutdown), so another process or the next
+    /// start takes it up at once instead of after the lease expires. Sent parts stay sent; the rest are resumed.
+    /// </summary>
+    public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE digest_deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = $owner AND status = 'pending'";
+        command.Parameters.AddWithValue("$owner", owner);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<OutboxDelivery?> LoadAsync(long deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -15,6 +15,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<RetentionPruner>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<DatabaseChecker>();
         return services;
     }
 }

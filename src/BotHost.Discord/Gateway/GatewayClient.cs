@@ -29,6 +29,8 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
     private readonly SlidingWindowLimiter _identifies;
     private readonly ReconnectBackoff _backoff;
     private readonly IGatewaySessionStore _sessionStore;
+    private readonly GatewayMetrics _metrics;
+    private volatile GatewayConnection? _live;
     private CancellationTokenSource? _stopping;
     private Task _run = Task.CompletedTask;
     private Uri? _gatewayUri;
@@ -37,6 +39,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
 
     /// <param name="random">Jitter source; pass a seeded one for reproducible tests.</param>
     /// <param name="sessionStore">Keeps the session across restarts when KeepSessionOnStop is on; in memory when null.</param>
+    /// <param name="metrics">Reconnect counts and the live-session gauge; a meter of its own when null.</param>
     public GatewayClient(
         IOptions<DiscordOptions> discord,
         IOptions<GatewayOptions> options,
@@ -44,7 +47,8 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
         TimeProvider time,
         ILogger<GatewayClient> logger,
         Random? random = null,
-        IGatewaySessionStore? sessionStore = null)
+        IGatewaySessionStore? sessionStore = null,
+        GatewayMetrics? metrics = null)
     {
         _sessionStore = sessionStore ?? new InMemoryGatewaySessionStore();
         _discord = discord.Value;
@@ -55,7 +59,12 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
         _random = random ?? Random.Shared;
         _identifies = new SlidingWindowLimiter(IdentifyWindow, time);
         _backoff = new ReconnectBackoff(TimeSpan.FromSeconds(_options.MaxReconnectDelaySeconds), _random);
+        _metrics = metrics ?? GatewayMetrics.Unscoped();
+        _metrics.Observe(this);
     }
+
+    /// <summary>True while a connection has its session (READY or RESUMED received) and has not ended: what readiness asks.</summary>
+    public bool IsConnected => _live?.IsReady == true;
 
     /// <summary>Every dispatch (READY, RESUMED, GUILD_CREATE, INTERACTION_CREATE, …) in sequence order, never twice.</summary>
     public ChannelReader<GatewayDispatch> Dispatches => _dispatches.Reader;
@@ -148,7 +157,9 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
 
             GatewayLog.Connecting(_logger, plan.Url.Host, plan.Resume is null ? "identify" : "resume");
             await using var connection = new GatewayConnection(plan, _session, _dispatches.Writer, _options, _time, _random, _logger);
+            _live = connection;
             var outcome = await connection.RunAsync(stop);
+            _live = null;
             if (outcome.Healthy)
             {
                 _backoff.Reset();
@@ -176,6 +187,7 @@ public sealed class GatewayClient : IHostedService, IAsyncDisposable
             }
 
             resume = outcome.Kind == OutcomeKind.Resume;
+            _metrics.Reconnecting(resume && _session.CanResume);
             GatewayLog.ConnectionEnded(_logger, outcome.Reason, resume && _session.CanResume ? "resume" : "identify");
             if (delay > TimeSpan.Zero)
             {

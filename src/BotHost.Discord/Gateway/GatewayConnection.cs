@@ -54,6 +54,9 @@ internal sealed class GatewayConnection : IAsyncDisposable
         _sender = new GatewaySender(_socket, time, logger);
     }
 
+    /// <summary>READY or RESUMED arrived on this connection: the session is live.</summary>
+    public bool IsReady => _healthy && !_outcome.Task.IsCompleted;
+
     public async Task<ConnectionOutcome> RunAsync(CancellationToken stop)
     {
         using (var connectTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds), _time))

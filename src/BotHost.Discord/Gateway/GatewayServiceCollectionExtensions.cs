@@ -15,6 +15,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGatewaySessionStore, InMemoryGatewaySessionStore>();
+        services.AddMetrics();
+        services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton<GatewayClient>();
         services.AddHostedService(sp => sp.GetRequiredService<GatewayClient>());
         return services;

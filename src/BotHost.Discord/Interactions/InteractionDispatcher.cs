@@ -27,6 +27,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _acknowledgeAfter;
     private readonly ILogger<InteractionDispatcher> _logger;
+    private readonly InteractionMetrics _metrics;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private int _disposed;
@@ -36,13 +37,15 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         IInteractionApi api,
         TimeProvider time,
         IOptions<InteractionDispatcherOptions> options,
-        ILogger<InteractionDispatcher> logger)
+        ILogger<InteractionDispatcher> logger,
+        InteractionMetrics? metrics = null)
     {
         _catalog = catalog;
         _api = api;
         _time = time;
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
         _logger = logger;
+        _metrics = metrics ?? InteractionMetrics.Unscoped();
     }
 
     /// <summary>Completes when every run started by the HTTP endpoint has finished (tests use it to know nothing more will be sent).</summary>
@@ -91,6 +94,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         }
 
         var route = Route(interaction);
+        var received = _time.GetTimestamp();
         try
         {
             // The deadline timer exists before the handler starts, so a fake clock advanced once the handler is running always fires it.
@@ -103,12 +107,12 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 var answer = await work;
                 if (answer is not CommandResponse.DeferredResponse deferred)
                 {
-                    await AcknowledgeAsync(interaction, answer.ToInitialResponse(), inline, acknowledged, cancellationToken);
+                    await AcknowledgeAsync(interaction, answer.ToInitialResponse(), inline, acknowledged, received, cancellationToken);
                     return;
                 }
 
                 var explicitDeferral = deferred.ToInitialResponse();
-                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, cancellationToken);
+                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, received, cancellationToken);
                 await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), cancellationToken);
                 return;
             }
@@ -116,12 +120,12 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             if (route.Deferral is null)
             {
                 InteractionsLog.AutocompleteTooSlow(_logger, route.Name, interaction.Id);
-                await AcknowledgeAsync(interaction, CommandResponse.Choices([]).ToInitialResponse(), inline, acknowledged, cancellationToken);
+                await AcknowledgeAsync(interaction, CommandResponse.Choices([]).ToInitialResponse(), inline, acknowledged, received, cancellationToken);
                 return;
             }
 
             InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
-            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, cancellationToken);
+            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, received, cancellationToken);
             await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -137,10 +141,11 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
     private async Task AcknowledgeAsync(
         Interaction interaction, InteractionResponse response, bool inline,
-        TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+        TaskCompletionSource<InteractionResponse?> acknowledged, long received, CancellationToken cancellationToken)
     {
         if (inline)
         {
+            _metrics.Acknowledged(interaction.Type, response, _time.GetElapsedTime(received));
             acknowledged.TrySetResult(response);
             return;
         }
@@ -148,6 +153,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         try
         {
             await _api.CreateResponseAsync(interaction.Id, interaction.Token, response, cancellationToken);
+            _metrics.Acknowledged(interaction.Type, response, _time.GetElapsedTime(received));
         }
         finally
         {

@@ -38,6 +38,8 @@ public static class InteractionsServiceCollectionExtensions
         services.AddDiscordRest();
         services.TryAddSingleton<IInteractionApi>(provider => new RestInteractionApi(provider.GetRequiredService<DiscordRestClient>()));
         services.TryAddSingleton<CommandCatalog>();
+        services.AddMetrics();
+        services.TryAddSingleton<InteractionMetrics>();
         services.TryAddSingleton<InteractionDispatcher>();
         services.TryAddSingleton<CommandRegistrar>();
         services.TryAddSingleton<InteractionsEndpointHostedService>();

@@ -30,21 +30,24 @@ public sealed partial class DiscordRestClient : IDiscordMessenger
     private readonly RouteBuckets _buckets;
     private readonly GlobalRateLimiter _global;
     private readonly InvalidRequestCounter _invalid;
+    private readonly RestMetrics _metrics;
     private volatile bool _tokenRejected;
 
-    public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, IOptions<DiscordRestOptions> restOptions, TimeProvider time, ILogger<DiscordRestClient> logger)
-        : this(() => http, options.Value, restOptions.Value, time, logger)
+    public DiscordRestClient(
+        HttpClient http, IOptions<DiscordOptions> options, IOptions<DiscordRestOptions> restOptions, TimeProvider time, ILogger<DiscordRestClient> logger, RestMetrics? metrics = null)
+        : this(() => http, options.Value, restOptions.Value, time, logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(http);
     }
 
-    public DiscordRestClient(IHttpClientFactory httpClientFactory, IOptions<DiscordOptions> options, IOptions<DiscordRestOptions> restOptions, TimeProvider time, ILogger<DiscordRestClient> logger)
-        : this(() => httpClientFactory.CreateClient(HttpClientName), options.Value, restOptions.Value, time, logger)
+    public DiscordRestClient(
+        IHttpClientFactory httpClientFactory, IOptions<DiscordOptions> options, IOptions<DiscordRestOptions> restOptions, TimeProvider time, ILogger<DiscordRestClient> logger, RestMetrics? metrics = null)
+        : this(() => httpClientFactory.CreateClient(HttpClientName), options.Value, restOptions.Value, time, logger, metrics)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
     }
 
-    private DiscordRestClient(Func<HttpClient> http, DiscordOptions options, DiscordRestOptions restOptions, TimeProvider time, ILogger logger)
+    private DiscordRestClient(Func<HttpClient> http, DiscordOptions options, DiscordRestOptions restOptions, TimeProvider time, ILogger logger, RestMetrics? metrics)
     {
         if (string.IsNullOrWhiteSpace(options.Token))
         {
@@ -62,6 +65,7 @@ public sealed partial class DiscordRestClient : IDiscordMessenger
         }
 
         _http = http;
+        _metrics = metrics ?? RestMetrics.Unscoped();
         _options = restOptions;
         _time = time;
         _logger = logger;
@@ -260,6 +264,7 @@ public sealed partial class DiscordRestClient : IDiscordMessenger
         }
 
         RestLog.RateLimited(_logger, route.Method.Method, route.Template, retryAfter, global, headers.Scope);
+        _metrics.RateLimited(route, global, headers.IsSharedScope);
     }
 
     private async Task ThrottleIfInvalidAsync(CancellationToken cancellationToken)
@@ -295,12 +300,20 @@ public sealed partial class DiscordRestClient : IDiscordMessenger
         {
             using var response = await _http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var bytes = await ReadCappedAsync(route, response.Content, linked.Token).ConfigureAwait(false);
-            RestLog.Answered(_logger, route.Method.Method, route.Template, (int)response.StatusCode, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = _time.GetElapsedTime(started);
+            RestLog.Answered(_logger, route.Method.Method, route.Template, (int)response.StatusCode, (long)elapsed.TotalMilliseconds);
+            _metrics.Answered(route, (int)response.StatusCode, elapsed);
             return new DiscordResponse(response.StatusCode, RateLimitHeaders.Parse(response.Headers), bytes);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"{Name(route)} got no answer within {_requestTimeout.TotalSeconds} s (Discord:RequestTimeoutSeconds).");
+            _metrics.Failed(route, _time.GetElapsedTime(started));
+            if (e is OperationCanceledException && timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{Name(route)} got no answer within {_requestTimeout.TotalSeconds} s (Discord:RequestTimeoutSeconds).");
+            }
+
+            throw;
         }
     }
 

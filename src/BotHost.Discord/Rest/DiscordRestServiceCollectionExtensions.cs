@@ -23,12 +23,15 @@ public static class DiscordRestServiceCollectionExtensions
         // The factory's own request logging prints full URIs, and webhook paths carry interaction tokens.
         services.AddHttpClient(DiscordRestClient.HttpClientName).RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RestMetrics>();
         services.TryAddSingleton(sp => new DiscordRestClient(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<DiscordOptions>>(),
             sp.GetRequiredService<IOptions<DiscordRestOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+            sp.GetRequiredService<ILogger<DiscordRestClient>>(),
+            sp.GetRequiredService<RestMetrics>()));
         services.TryAddSingleton<IDiscordMessenger>(sp => sp.GetRequiredService<DiscordRestClient>());
         return services;
     }

@@ -22,6 +22,7 @@ public static class BotHostCli
         root.Subcommands.Add(SourcesCommand.Create(console));
         root.Subcommands.Add(PreviewCommand.Create(console));
         root.Subcommands.Add(CommandVerb.Create(console));
+        root.Subcommands.Add(DbCommand.Create(console));
         root.Subcommands.Add(InviteUrlCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.SetAction((_, ct) => RunCommand.RunAsync(console, ct));

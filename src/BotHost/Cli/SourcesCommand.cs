@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace BotHost.Cli;
 
-/// <summary>`sources list` and `sources check [--json]`.</summary>
+/// <summary>`sources list`, `sources check [--json]`, and `sources import` / `sources export` (OPML).</summary>
 public static class SourcesCommand
 {
     public static Command Create(CliConsole console)
@@ -23,6 +23,8 @@ public static class SourcesCommand
         check.SetAction((parse, ct) => CheckAsync(console, parse.GetValue(json), ct));
         command.Subcommands.Add(list);
         command.Subcommands.Add(check);
+        command.Subcommands.Add(SourcesOpmlCommands.Import(console));
+        command.Subcommands.Add(SourcesOpmlCommands.Export(console));
         return command;
     }
 

@@ -7,6 +7,7 @@ using BotHost.Core.Scheduling;
 using BotHost.Core.Storage;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord;
+using BotHost.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -73,6 +74,7 @@ public static class BotHostApplication
             builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryDispatcher>());
             builder.Services.AddScheduling(clock);
             builder.Services.AddHostedService<GuildSourceCollector>();
+            builder.AddOperations();
             if (mode == RunMode.Offline)
             {
                 builder.Services.AddSingleton<ISink, ConsoleSink>();

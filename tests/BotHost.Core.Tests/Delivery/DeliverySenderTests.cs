@@ -134,5 +134,6 @@ public sealed class DeliverySenderTests
         [],
         Options.Create(new DeliveryOptions { InstanceId = instance }),
         world.Time,
-        NullLogger<DeliverySender>.Instance);
+        NullLogger<DeliverySender>.Instance,
+        world.Services.GetRequiredService<DeliveryMetrics>());
 }

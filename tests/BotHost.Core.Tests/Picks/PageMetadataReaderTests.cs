@@ -1,5 +1,6 @@
 using System.Text;
 using BotHost.Core.Picks;
+using BotHost.Testing.Fuzzing;
 
 namespace BotHost.Core.Tests.Picks;
 
@@ -60,33 +61,6 @@ public sealed class PageMetadataReaderTests
 
     private static PageMetadata Read(string head) => PageMetadataReader.Read(Encoding.UTF8.GetBytes($"<html><head>{head}</head></html>"), "text/html", PageUrl);
 
-    private static byte[] Mutate(byte[] sample, Random random)
-    {
-        var bytes = new List<byte>(sample);
-        var edits = random.Next(1, 12);
-        for (var i = 0; i < edits && bytes.Count > 0; i++)
-        {
-            var at = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes.RemoveAt(at);
-                    break;
-                case 1:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                case 2:
-                    bytes[at] = (byte)"<>\"'=&/;"[random.Next(8)];
-                    break;
-                case 3:
-                    bytes.InsertRange(at, Enumerable.Repeat((byte)'<', random.Next(1, 2000)));
-                    break;
-                default:
-                    bytes.RemoveRange(at, Math.Min(bytes.Count - at, random.Next(1, 40)));
-                    break;
-            }
-        }
-
-        return [.. bytes];
-    }
+    private static byte[] Mutate(byte[] sample, Random random) =>
+        ByteMutator.Mutate(sample, random, "<>\"'=&/;", r => [.. Enumerable.Repeat((byte)'<', r.Next(1, 2000))]);
 }

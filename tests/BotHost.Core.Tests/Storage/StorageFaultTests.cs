@@ -15,6 +15,7 @@ namespace BotHost.Core.Tests.Storage;
 /// The database fails while a feed is being stored: disk full, a read-only file, a lock held by someone else.
 /// The source gets a clear error and is retried later, nothing already stored is lost, the file stays sound.
 /// </summary>
+[Collection(nameof(ConnectionPoolSensitiveCollection))]
 public sealed class StorageFaultTests
 {
     private static readonly Entry[] FirstPosts =

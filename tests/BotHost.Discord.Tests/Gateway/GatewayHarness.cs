@@ -1,6 +1,7 @@
 using BotHost.Discord.Gateway;
 using BotHost.Testing.FakeDiscord;
 using BotHost.Testing.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,6 +44,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public GatewayClient Client { get; private set; } = null!;
 
+    /// <summary>Owns the meter factory behind <see cref="Metrics"/>: record with it to see only this harness's clients.</summary>
+    public ServiceProvider MeterServices { get; } = new ServiceCollection().AddMetrics().AddSingleton<GatewayMetrics>().BuildServiceProvider();
+
+    public GatewayMetrics Metrics => MeterServices.GetRequiredService<GatewayMetrics>();
+
     public DispatchRecorder Dispatches { get; private set; } = null!;
 
     public DateTimeOffset Start { get; private set; }
@@ -60,7 +66,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public async Task StartClientAsync()
     {
         Start = Time.GetUtcNow();
-        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter), SessionStore);
+        Client = new GatewayClient(Microsoft.Extensions.Options.Options.Create(Discord), Microsoft.Extensions.Options.Options.Create(Options), Info, Time, Logs, new ScriptedRandom(Jitter), SessionStore, Metrics);
         Dispatches = new DispatchRecorder(Client);
         await Client.StartAsync(TestContext.Current.CancellationToken);
     }
@@ -99,5 +105,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
+        await MeterServices.DisposeAsync();
     }
 }

@@ -70,14 +70,15 @@ internal sealed class InteractionTestRig : IAsyncDisposable
 
     public CapturingLogger<InteractionDispatcher> DispatcherLog { get; } = new();
 
-    public InteractionDispatcher CreateDispatcher(IEnumerable<SlashCommand> commands, IEnumerable<ComponentHandler>? components = null)
+    public InteractionDispatcher CreateDispatcher(IEnumerable<SlashCommand> commands, IEnumerable<ComponentHandler>? components = null, InteractionMetrics? metrics = null)
     {
         Dispatcher = new InteractionDispatcher(
             new CommandCatalog(commands, components ?? []),
             Api,
             Time,
             Microsoft.Extensions.Options.Options.Create(new InteractionDispatcherOptions()),
-            DispatcherLog);
+            DispatcherLog,
+            metrics);
         return Dispatcher;
     }
 

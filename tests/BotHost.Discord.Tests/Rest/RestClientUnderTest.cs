@@ -12,7 +12,7 @@ internal sealed class RestClientUnderTest : IDisposable
     private readonly HttpClient _http = new();
     private readonly ILoggerFactory _loggers;
 
-    public RestClientUnderTest(FakeDiscordServer server, TimeProvider? time = null, Action<DiscordRestOptions>? configure = null, string? token = null)
+    public RestClientUnderTest(FakeDiscordServer server, TimeProvider? time = null, Action<DiscordRestOptions>? configure = null, string? token = null, RestMetrics? metrics = null)
     {
         var rest = new DiscordRestOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
         configure?.Invoke(rest);
@@ -24,7 +24,7 @@ internal sealed class RestClientUnderTest : IDisposable
             RequestTimeoutSeconds = 5,
         };
         _loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        Client = new DiscordRestClient(_http, Options.Create(options), Options.Create(rest), time ?? TimeProvider.System, _loggers.CreateLogger<DiscordRestClient>());
+        Client = new DiscordRestClient(_http, Options.Create(options), Options.Create(rest), time ?? TimeProvider.System, _loggers.CreateLogger<DiscordRestClient>(), metrics);
     }
 
     public DiscordRestClient Client { get; }

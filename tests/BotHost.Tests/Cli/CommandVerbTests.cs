@@ -1,5 +1,4 @@
 using BotHost.Tests.Hosting;
-using System.Diagnostics;
 using BotHost.Core.Subscriptions;
 using BotHost.Tests.Bridge;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,13 +97,6 @@ public sealed class CommandVerbTests
         Assert.Contains("Topics: backend", show.Out, StringComparison.Ordinal);
     }
 
-    private static async Task<CliRunner.Result> RunProcessAsync(string database, params string[] args)
-    {
-        var start = BotHostProcess.StartInfo(new Dictionary<string, string> { ["Storage__DatabasePath"] = database }, args);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Ct);
-        var error = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
-        return new CliRunner.Result(process.ExitCode, await output, await error);
-    }
+    private static Task<CliRunner.Result> RunProcessAsync(string database, params string[] args) =>
+        BotHostProcess.RunToExitAsync(new Dictionary<string, string> { ["Storage__DatabasePath"] = database }, args);
 }

@@ -11,6 +11,7 @@ namespace BotHost.Tests.Hosting;
 internal sealed class BotHostProcess : IDisposable
 {
     private const int SigInt = 2;
+    private const int SigTerm = 15;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -76,6 +77,17 @@ internal sealed class BotHostProcess : IDisposable
         return start;
     }
 
+    /// <summary>Runs the executable with <paramref name="args"/> to its exit (at most a minute) and returns what it printed.</summary>
+    public static async Task<Cli.CliRunner.Result> RunToExitAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Process.Start(StartInfo(environment, args))!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+        return new Cli.CliRunner.Result(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Completes once a printed line contains <paramref name="fragment"/>; fails after <paramref name="timeout"/>.</summary>
     public Task WaitForOutputAsync(string fragment, TimeSpan timeout)
     {
@@ -99,6 +111,9 @@ internal sealed class BotHostProcess : IDisposable
         Assert.Equal(0, Kill(_process.Id, SigInt));
         await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(exitBound, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>Sends SIGTERM (what systemd, docker stop and kill send) to any process; false when it is gone.</summary>
+    public static bool Terminate(int pid) => Kill(pid, SigTerm) == 0;
 
     public void Dispose()
     {

@@ -12,6 +12,9 @@ public sealed class ConfigurationValidationTests
     [InlineData("Feeds:MaxBodyBytes", "0", "Feeds:MaxBodyBytes")]
     [InlineData("Storage:RetentionDays", "0", "Storage:RetentionDays")]
     [InlineData("Feeds:ParseTimeoutSeconds", "0", "Feeds:ParseTimeoutSeconds")]
+    [InlineData("Operations:Address", "localhost", "Operations:Address must be an IP address")]
+    [InlineData("Operations:Port", "70000", "Operations:Port")]
+    [InlineData("Operations:MetricsPath", "/healthz", "Operations:MetricsPath")]
     public async Task Start_WithInvalidSetting_FailsWithAMessageNamingTheKey(string key, string value, string named)
     {
         var directory = Path.Combine(Path.GetTempPath(), "bothost-tests", Guid.NewGuid().ToString("N"));

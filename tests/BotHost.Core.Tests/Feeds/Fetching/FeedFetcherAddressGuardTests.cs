@@ -1,6 +1,7 @@
 using System.Net;
 using BotHost.Core.Feeds.Fetching;
 using BotHost.Testing.Feeds;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Core.Tests.Feeds.Fetching;
 
@@ -24,13 +25,10 @@ public sealed class FeedFetcherAddressGuardTests
     {
         await using var host = await FetcherHost.StartAsync(o => o.AllowPrivateAddresses = false);
         host.Server.Map("/feed.xml", LoopbackResponse.Text("<rss/>"));
-        var byName = new UriBuilder(host.Server.Url("/feed.xml")) { Host = "localhost" }.Uri;
 
-        var result = await host.Fetcher.FetchAsync(new FetchRequest(byName.ToString()), TestContext.Current.CancellationToken);
+        var result = await FetchByNameAsync(host, "/feed.xml");
 
-        Assert.Equal(FetchStatus.Failed, result.Status);
-        Assert.Contains("Refused localhost", result.Error, StringComparison.Ordinal);
-        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+        AssertRefused(result, "Refused localhost");
         Assert.Empty(host.Server.Requests);
     }
 
@@ -43,6 +41,27 @@ public sealed class FeedFetcherAddressGuardTests
 
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A public host that redirects to a private address: the connect-time guard is swapped for a plain connector so
+    /// "localhost" can stand in for the public first hop; the redirect's target is refused by the per-hop check
+    /// before any request (a broken check would reach 127.0.0.1 only, never a real private network).
+    /// </summary>
+    [Fact]
+    public async Task FetchAsync_WhenAPublicHostRedirectsToAPrivateAddress_RefusesThatHopWithoutRequestingIt()
+    {
+        await using var host = await FetcherHost.StartAsync(
+            o => o.AllowPrivateAddresses = false,
+            s => s.AddHttpClient(FeedFetcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }));
+        host.Server.Map("/feed.xml", LoopbackResponse.Redirect(host.Server.Url("/internal.xml").ToString()));
+        host.Server.Map("/internal.xml", LoopbackResponse.Text("<rss/>"));
+
+        var result = await FetchByNameAsync(host, "/feed.xml");
+
+        AssertRefused(result, "non-public address 127.0.0.1");
+        Assert.Single(host.Server.RequestsTo("/feed.xml"));
+        Assert.Empty(host.Server.RequestsTo("/internal.xml"));
     }
 
     [Fact]
@@ -104,5 +123,16 @@ public sealed class FeedFetcherAddressGuardTests
         var blocked = PrivateAddressRanges.Contains(parsed);
 
         Assert.False(blocked);
+    }
+
+    /// <summary>Fetches <paramref name="path"/> through the name "localhost" instead of the server's 127.0.0.1.</summary>
+    private static Task<FetchResult> FetchByNameAsync(FetcherHost host, string path) =>
+        host.Fetcher.FetchAsync(new FetchRequest(new UriBuilder(host.Server.Url(path)) { Host = "localhost" }.Uri.ToString()), TestContext.Current.CancellationToken);
+
+    private static void AssertRefused(FetchResult result, string why)
+    {
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Contains(why, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Feeds:AllowPrivateAddresses", result.Error, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,8 @@ internal sealed class FetcherHost : IAsyncDisposable
     public FetchConcurrencyLimiter Limiter { get; }
 
     /// <summary>Options default to AllowPrivateAddresses=true (the loopback server is private), 1 MiB cap, 30 s timeout.</summary>
-    public static async Task<FetcherHost> StartAsync(Action<FeedOptions>? configure = null)
+    /// <param name="services">Changes to the registrations after AddFeedFetching (e.g. a different primary handler).</param>
+    public static async Task<FetcherHost> StartAsync(Action<FeedOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var options = new FeedOptions
         {
@@ -48,13 +49,13 @@ internal sealed class FetcherHost : IAsyncDisposable
         };
         configure?.Invoke(options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton(Microsoft.Extensions.Options.Options.Create(options))
-            .AddFeedFetching()
-            .BuildServiceProvider();
+            .AddFeedFetching();
+        services?.Invoke(collection);
         var server = await LoopbackFeedServer.StartAsync(TestContext.Current.CancellationToken);
-        return new FetcherHost(services, server, time, options);
+        return new FetcherHost(collection.BuildServiceProvider(), server, time, options);
     }
 
     public Task<FetchResult> FetchAsync(string path, string? etag = null, string? lastModified = null) =>
