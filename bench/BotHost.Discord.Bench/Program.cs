@@ -5,10 +5,18 @@ using BotHost.Discord.Bench.Throughput;
 //   (none, or --options)  the REST client throughput check (Throughput/, see README.md)
 //   system [--quick]      benchmarks 2-4 of issue 13: fan-out, interactions, memory (System/), merged into bench/results/latest.json
 //   bot --offset-ms N     the bot side of `system`, started by it as a child process
+//   corpus N              builds (or finds) the cached N-story corpus in bench/.corpus/ and prints its path
 return args switch
 {
     ["system", .. var rest] when rest.All(a => a == "--quick") =>
         await SystemBench.RunAsync(quick: rest.Length > 0, Directory.GetCurrentDirectory(), CancellationToken.None),
+    ["corpus", var stories] => await PrintCorpusAsync(int.Parse(stories, System.Globalization.CultureInfo.InvariantCulture)),
     ["bot", ..] => await BotProcess.RunAsync(args),
     _ => await ThroughputBench.RunAsync(args),
 };
+
+static async Task<int> PrintCorpusAsync(int stories)
+{
+    Console.WriteLine(await BotHost.Discord.Bench.Corpus.StoryCorpus.EnsureAsync(Path.Combine("bench", ".corpus"), stories, CancellationToken.None));
+    return 0;
+}

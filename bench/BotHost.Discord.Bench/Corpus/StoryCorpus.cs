@@ -80,7 +80,7 @@ internal static class StoryCorpus
         long itemId = 0;
         for (long id = 1; id <= count; id++)
         {
-            var seen = (Now - (TimeSpan.FromDays(HistoryDays) * (count - id) / count)).ToUnixTimeMilliseconds();
+            var seen = Now.ToUnixTimeMilliseconds() - (long)(TimeSpan.FromDays(HistoryDays).TotalMilliseconds * (count - id) / count);
             var title = headlines.NextTitle();
             var url = UrlCanonicalizer.Canonicalize(headlines.UrlFor(title, id, Now));
             var summary = Summary(headlines, random);

@@ -51,7 +51,7 @@ internal static class BotProcess
         }
 
         composeWatch.Stop();
-        Report($"composed deliveries={queued.Count} parts={parts} seconds={composeWatch.Elapsed.TotalSeconds:F2} peak_mb={PeakWorkingSet.Megabytes():F1}");
+        Report($"composed deliveries={queued.Count} parts={parts} seconds={composeWatch.Elapsed.TotalSeconds:F2} cpu_s={PeakWorkingSet.CpuSeconds():F2} peak_mb={PeakWorkingSet.Megabytes():F1}");
 
         var sent = 0;
         var failed = 0;
@@ -78,13 +78,13 @@ internal static class BotProcess
         await host.StartAsync(stop.Token);
         Report($"started endpoint={services.GetRequiredService<InteractionsEndpointHostedService>().ListeningUri}");
         await allDone.Task.WaitAsync(stop.Token);
-        Report($"delivered sent={sent} failed={failed} seconds={sendWatch.Elapsed.TotalSeconds:F2} peak_mb={PeakWorkingSet.Megabytes():F1}");
+        Report($"delivered sent={sent} failed={failed} seconds={sendWatch.Elapsed.TotalSeconds:F2} cpu_s={PeakWorkingSet.CpuSeconds():F2} peak_mb={PeakWorkingSet.Megabytes():F1}");
 
         while (await Console.In.ReadLineAsync(stop.Token) is { } line && line.Trim() != "quit")
         {
         }
 
-        Report($"final peak_mb={PeakWorkingSet.Megabytes():F1}");
+        Report($"final cpu_s={PeakWorkingSet.CpuSeconds():F2} peak_mb={PeakWorkingSet.Megabytes():F1}");
         await host.StopAsync(stop.Token);
         return 0;
     }

@@ -54,8 +54,10 @@ internal static class SystemBench
                 ["Discord__InteractionsEndpoint__PublicKey"] = signer.PublicKeyHex,
             });
             var composed = await bot.ExpectAsync("composed", cancellationToken);
+            var harnessCpu = PeakWorkingSet.CpuSeconds();
             var started = await bot.ExpectAsync("started", cancellationToken);
             var delivered = await bot.ExpectAsync("delivered", cancellationToken);
+            harnessCpu = PeakWorkingSet.CpuSeconds() - harnessCpu;
             var fanout = FanoutMeasure.From(discord.Rest);
 
             var queries = SearchQueries.Make(200, seed: 29);
@@ -66,7 +68,7 @@ internal static class SystemBench
             await bot.WaitForExitAsync(cancellationToken);
 
             var searchTimes = await SearchTiming.MeasureAsync(database, Path.Combine(repositoryRoot, "config", "topics.json"), offset, queries, cancellationToken);
-            var report = new SystemReport(scale, composed, delivered, final, fanout, FanoutMeasure.PerSecond(discord.Rest), interactions, searchTimes);
+            var report = new SystemReport(scale, composed, delivered, final, fanout, FanoutMeasure.PerSecond(discord.Rest), interactions, searchTimes, harnessCpu);
             report.Print();
             report.Save(Path.Combine(repositoryRoot, "bench", "results", "latest.json"));
             return report.AllGoalsMet ? 0 : 1;

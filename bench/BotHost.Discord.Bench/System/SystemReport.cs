@@ -13,7 +13,8 @@ internal sealed class SystemReport(
     FanoutMeasure fanout,
     IReadOnlyList<int> perSecond,
     InteractionMeasure interactions,
-    IReadOnlyList<double> searchQueryMs)
+    IReadOnlyList<double> searchQueryMs,
+    double harnessCpuSeconds)
 {
     public const double FanoutGoal = 0.95;
     public const double AckP99GoalMs = 100;
@@ -48,7 +49,7 @@ internal sealed class SystemReport(
             | /search query alone p50 / p99 | {Percentiles.Of([.. searchQueryMs], 50):F2} / {Percentiles.Of([.. searchQueryMs], 99):F2} ms | p99 < {SearchQueryP99GoalMs} ms | {Mark(SearchMet)} |
             | peak working set of the bot during the fan-out | {PeakDuringFanout:F0} MB (after the interactions: {Number(final, "peak_mb"):F0} MB) | < {PeakGoalMb} MB | {Mark(MemoryMet)} |
 
-            composing {composed["deliveries"]} digests ({composed["parts"]} parts) took {composed["seconds"]} s before the host started; sending took {delivered["seconds"]} s from host start (sent {delivered["sent"]}, failed {delivered["failed"]})
+            composing {composed["deliveries"]} digests ({composed["parts"]} parts) took {composed["seconds"]} s before the host started; sending took {delivered["seconds"]} s from host start (sent {delivered["sent"]}, failed {delivered["failed"]}); the bot used {Number(delivered, "cpu_s") - Number(composed, "cpu_s"):F2} s CPU while sending, this process (fake Discord) {harnessCpuSeconds:F2} s
             accepted posts per second of the fan-out: {string.Join(' ', perSecond)}
             interactions: {interactions.Samples.Count} in rounds of {scale.Concurrency} ({interactions.Deferred} deferred, {interactions.Failed} failed, {interactions.SearchesWithoutMatch} searches matched nothing)
             """));
@@ -70,6 +71,8 @@ internal sealed class SystemReport(
             ["deliveries"] = Number(composed, "deliveries"),
             ["failed_deliveries"] = Number(delivered, "failed"),
             ["compose_seconds"] = Number(composed, "seconds"),
+            ["bot_cpu_s_while_sending"] = Math.Round(Number(delivered, "cpu_s") - Number(composed, "cpu_s"), 2),
+            ["fake_discord_cpu_s_while_sending"] = Math.Round(harnessCpuSeconds, 2),
             ["posts_per_second"] = new JsonArray([.. perSecond.Select(n => (JsonNode)n)]),
             ["goal_met"] = FanoutMet,
             ["quick"] = scale.Quick,

@@ -1,4 +1,5 @@
 using BotHost.Core.Picks;
+using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using BotHost.Core.Subscriptions;
 using BotHost.Core.Tests.TestSupport;
@@ -88,6 +89,20 @@ public sealed class StoryQueriesTests
         Assert.Empty(later.Stories);
         Assert.Null(later.Error);
         Assert.StartsWith("Unknown topic 'cooking'; topics are: ai, databases.", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_RanksOnlyTheNewestMatches_SoAFrequentWordCostsTheSameOnAnyDatabase()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
+        var topics = host.Services.GetRequiredService<TopicFilter>();
+        var unbounded = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 5, Ct);
+
+        var bounded = await new StoryQueries(factory, topics) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, Ct);
+
+        Assert.Equal(2, unbounded.Stories.Count);
+        Assert.Equal(unbounded.Stories.Max(s => s.StoryId), Assert.Single(bounded.Stories).StoryId);
     }
 
     [Fact]
