@@ -1,4 +1,4 @@
-using BotHost.Discord.Bench.System;
+using BotHost.Discord.Bench.WholeBot;
 using BotHost.Discord.Bench.Throughput;
 
 // Verbs:

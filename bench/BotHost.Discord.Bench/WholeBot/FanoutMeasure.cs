@@ -1,6 +1,6 @@
 using BotHost.Testing.FakeDiscord;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>
 /// What the fake Discord saw of a fan-out: every POST /channels/{id}/messages, when it arrived and how it was

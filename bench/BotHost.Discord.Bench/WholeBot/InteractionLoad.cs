@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BotHost.Testing.FakeDiscord;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>
 /// Rounds of N concurrent /search and /latest (alternating) sent to the bot's HTTP interactions endpoint, signed as
@@ -23,11 +23,13 @@ internal sealed class InteractionLoad(FakeDiscordServer discord, Uri endpoint, F
     public async Task<InteractionMeasure> RunAsync(IReadOnlyList<string> queries, int concurrency, int rounds, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
-        // Warm-up (not counted): connections, the endpoint's JIT, SQLite's first pages.
+        // Warm-up, one at a time (reported apart): connections, the endpoint's JIT, SQLite's first pages.
+        var warmUp = new List<double>();
         for (var i = 0; i < 10; i++)
         {
-            await SendAsync(http, Payload(i, queries), cancellationToken);
+            warmUp.Add((await SendAsync(http, Payload(i, queries), cancellationToken)).AckMs);
         }
+
 
         var samples = new List<InteractionSample>();
         var next = 0;
@@ -37,7 +39,7 @@ internal sealed class InteractionLoad(FakeDiscordServer discord, Uri endpoint, F
             samples.AddRange(await Task.WhenAll(batch.Select(p => SendAsync(http, p, cancellationToken))));
         }
 
-        return InteractionMeasure.From(samples);
+        return new InteractionMeasure(samples, warmUp);
     }
 
     private (string Command, ulong Id, string Token, byte[] Body) Payload(int index, IReadOnlyList<string> queries)
@@ -94,54 +96,4 @@ internal sealed class InteractionLoad(FakeDiscordServer discord, Uri endpoint, F
     }
 
     private static string Content(JsonNode? data) => data?["content"]?.GetValue<string>() ?? "";
-}
-
-/// <summary>One interaction's timings and the start of the answer's text (to tell hits from "no stories match").</summary>
-internal sealed record InteractionSample(string Command, double AckMs, double FinalMs, bool Deferred, string Answer);
-
-internal sealed record InteractionMeasure(IReadOnlyList<InteractionSample> Samples)
-{
-    public static InteractionMeasure From(IReadOnlyList<InteractionSample> samples) => new(samples);
-
-    public double Ack(double percentile, string? command = null) => Percentiles.Of(Select(command, s => s.AckMs), percentile);
-
-    public double Final(double percentile, string? command = null) => Percentiles.Of(Select(command, s => s.FinalMs), percentile);
-
-    public int Deferred => Samples.Count(s => s.Deferred);
-
-    public int Failed => Samples.Count(s => double.IsNaN(s.FinalMs));
-
-    public int SearchesWithoutMatch => Samples.Count(s => s.Command == "search" && s.Answer.StartsWith("No stories match", StringComparison.Ordinal));
-
-    private List<double> Select(string? command, Func<InteractionSample, double> value)
-        => [.. Samples.Where(s => command is null || s.Command == command).Select(value).Where(v => !double.IsNaN(v))];
-}
-
-/// <summary>Search words shaped like what members type: one or two words of a headline, sometimes a phrase or an OR.</summary>
-internal static class SearchQueries
-{
-    public static IReadOnlyList<string> Make(int count, int seed)
-    {
-        var headlines = new BotHost.Benchmarks.Stories.Headlines(seed);
-        var random = new Random(seed);
-        var queries = new List<string>(count);
-        while (queries.Count < count)
-        {
-            var words = headlines.NextTitle().ToLowerInvariant().Split(' ').Where(w => w.Length > 2 && !w.Contains('.', StringComparison.Ordinal)).ToArray();
-            if (words.Length < 2)
-            {
-                continue;
-            }
-
-            queries.Add(random.Next(5) switch
-            {
-                0 => words[0],
-                1 => $"\"{words[^2]} {words[^1]}\"",
-                2 => $"{words[1]} OR {words[^1]}",
-                _ => $"{words[0]} {words[^1]}",
-            });
-        }
-
-        return queries;
-    }
 }

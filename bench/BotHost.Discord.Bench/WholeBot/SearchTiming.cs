@@ -5,12 +5,13 @@ using BotHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>
 /// The /search query on its own: <see cref="StoryQueries.SearchAsync"/> (FTS5 match, bm25 order, sources of each
 /// hit) exactly as /search calls it, one query at a time on the bench's database after the bot has stopped, from the
-/// CLI composition of the same services. Each query runs once untimed first, then is timed once.
+/// CLI composition of the same services. The first 20 queries run once untimed (JIT, first pages), then every query
+/// is timed once.
 /// </summary>
 internal static class SearchTiming
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>
 /// This benchmark's own executable started again as <c>bot</c> (<see cref="BotProcess"/>): configuration through the

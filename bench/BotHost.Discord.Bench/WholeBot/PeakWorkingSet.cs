@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>This process's peak working set so far, and its CPU time (on Linux the kernel's high-water mark of resident memory, VmHWM).</summary>
 internal static class PeakWorkingSet

@@ -1,4 +1,4 @@
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>Nearest-rank percentiles of a sample (milliseconds).</summary>
 internal static class Percentiles

@@ -7,7 +7,7 @@ using BotHost.Testing.FakeDiscord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace BotHost.Discord.Bench.System;
+namespace BotHost.Discord.Bench.WholeBot;
 
 /// <summary>
 /// Benchmarks 2-4 of issue 13 in one run: a copy of the cached N-story corpus gets the scale's subscriptions (one per
@@ -71,7 +71,8 @@ internal static class SystemBench
             var report = new SystemReport(scale, composed, delivered, final, fanout, FanoutMeasure.PerSecond(discord.Rest), interactions, searchTimes, harnessCpu);
             report.Print();
             report.Save(Path.Combine(repositoryRoot, "bench", "results", "latest.json"));
-            return report.AllGoalsMet ? 0 : 1;
+            // A missed goal is a result (marked in the table and in latest.json), not a failure of the run.
+            return 0;
         }
         finally
         {
