@@ -31,11 +31,12 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
 
     /// <summary>
     /// Full-text search (titles weigh more than summaries), best match first among the newest <see cref="RankedMatches"/>
-    /// matches; see <see cref="StorySearchQuery"/> for the syntax.
+    /// matches; see <see cref="StorySearchQuery"/> for the syntax. A word finds its exact form first; the longer words it
+    /// begins ("checkpoint" → "checkpoints") are searched too when the exact forms fill fewer than <paramref name="limit"/>.
     /// </summary>
     public async Task<StorySearchResult> SearchAsync(string typed, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
-        if (!StorySearchQuery.TryBuild(typed, out var match, out var error))
+        if (!StorySearchQuery.TryBuild(typed, out var match, out var exactMatch, out var error))
         {
             return StorySearchResult.Refused(error);
         }
@@ -46,6 +47,21 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (exactMatch != match)
+        {
+            // Words as typed first; only when they fill fewer than a page do the words they begin join in.
+            var exact = await MatchAsync(connection, exactMatch, topic, since, limit, cancellationToken);
+            if (exact.Error is not null || exact.Stories.Count >= limit)
+            {
+                return exact;
+            }
+        }
+
+        return await MatchAsync(connection, match, topic, since, limit, cancellationToken);
+    }
+
+    private async Task<StorySearchResult> MatchAsync(SqliteConnection connection, string match, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         // FTS5 walks the matches newest first (ids rise with first-seen time) and stops after RankedMatches; only those are scored.
         command.CommandText =

@@ -106,6 +106,24 @@ public sealed class StoryQueriesTests
     }
 
     [Fact]
+    public async Task Search_FindsAWordsExactFormFirst_AndTheWordsItBeginsOnlyWhenTooFewMatchExactly()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("logs.xml", Rss("Logs",
+            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
+            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
+        host.WriteSources(("Logs", "logs.xml"));
+        await host.CollectAllAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var one = await queries.SearchAsync("log", null, null, 1, Ct);
+        var two = await queries.SearchAsync("log", null, null, 2, Ct);
+
+        Assert.Equal("Log shipping basics", Assert.Single(one.Stories).Title);
+        Assert.Equal(["Log shipping basics", "Logging pipelines: logging at scale"], two.Stories.Select(s => s.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Latest_IsNewestFirstAndFiltersByTopic()
     {
         await using var host = await HostWithStoriesAsync();
