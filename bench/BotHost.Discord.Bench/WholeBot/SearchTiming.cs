@@ -15,7 +15,7 @@ namespace BotHost.Discord.Bench.WholeBot;
 /// </summary>
 internal static class SearchTiming
 {
-    public static async Task<IReadOnlyList<double>> MeasureAsync(string database, string topicsFile, TimeSpan clockOffset, IReadOnlyList<string> queries, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Query, double Ms)>> MeasureAsync(string database, string topicsFile, TimeSpan clockOffset, IReadOnlyList<string> queries, CancellationToken cancellationToken)
     {
         var builder = BotHostApplication.CreateBuilder(forCli: true, new ShiftedTimeProvider(clockOffset), new Dictionary<string, string?>
         {
@@ -30,12 +30,12 @@ internal static class SearchTiming
             await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
         }
 
-        var times = new List<double>(queries.Count);
+        var times = new List<(string Query, double Ms)>(queries.Count);
         foreach (var query in queries)
         {
             var watch = Stopwatch.StartNew();
             var found = await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
-            times.Add(watch.Elapsed.TotalMilliseconds);
+            times.Add((query, watch.Elapsed.TotalMilliseconds));
             if (found.Error is not null)
             {
                 throw new InvalidOperationException($"the bench query '{query}' was refused: {found.Error}");

@@ -13,13 +13,15 @@ internal sealed class SystemReport(
     FanoutMeasure fanout,
     IReadOnlyList<int> perSecond,
     InteractionMeasure interactions,
-    IReadOnlyList<double> searchQueryMs,
+    IReadOnlyList<(string Query, double Ms)> searchQueries,
     double harnessCpuSeconds)
 {
     public const double FanoutGoal = 0.95;
     public const double AckP99GoalMs = 100;
     public const double SearchQueryP99GoalMs = 20;
     public const double PeakGoalMb = 250;
+
+    private readonly IReadOnlyList<double> searchQueryMs = [.. searchQueries.Select(q => q.Ms)];
 
     private double PeakDuringFanout => Number(delivered, "peak_mb");
 
@@ -50,6 +52,7 @@ internal sealed class SystemReport(
 
             composing {composed["deliveries"]} digests ({composed["parts"]} parts) took {composed["seconds"]} s before the host started; sending took {delivered["seconds"]} s from host start (sent {delivered["sent"]}, failed {delivered["failed"]}); the bot used {Number(delivered, "cpu_s") - Number(composed, "cpu_s"):F2} s CPU while sending, this process (fake Discord) {harnessCpuSeconds:F2} s
             accepted posts per second of the fan-out: {string.Join(' ', perSecond)}
+            slowest /search queries alone: {string.Join("; ", searchQueries.OrderByDescending(q => q.Ms).Take(5).Select(q => $"{q.Query} {q.Ms:F0} ms"))}
             interactions: {interactions.Samples.Count} in rounds of {scale.Concurrency} ({interactions.Deferred} deferred, {interactions.Failed} failed, {interactions.SearchesWithoutMatch} searches matched nothing)
             """));
     }
