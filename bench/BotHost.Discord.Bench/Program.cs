@@ -1,60 +1,38 @@
-using System.Diagnostics;
-using System.Globalization;
-using BotHost.Discord;
-using BotHost.Discord.Bench;
-using BotHost.Discord.Models;
-using BotHost.Discord.Rest;
-using BotHost.Testing.FakeDiscord;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using BotHost.Discord.Bench.WholeBot;
+using BotHost.Discord.Bench.Throughput;
 
-// Sends N messages spread over C channels through DiscordRestClient to the loopback fake Discord, which
-// enforces the same global and per-channel limits Discord would, and reports how close the client gets
-// to the best rate those limits allow. Success: ratio >= 0.9 and zero 429s.
-BenchSettings settings;
-try
+// Verbs:
+//   (none, or --options)  the REST client throughput check (Throughput/, see README.md)
+//   system [--quick]      benchmarks 2-4 of issue 13: fan-out, interactions, memory (System/), merged into bench/results/latest.json
+//   bot --offset-ms N     the bot side of `system`, started by it as a child process
+//   corpus N              builds (or finds) the cached N-story corpus in bench/.corpus/ and prints its path
+//   search DB             times the system run's /search queries alone on database DB (a copy: it may be written to)
+return args switch
 {
-    settings = BenchSettings.Parse(args);
-}
-catch (ArgumentException e)
+    ["system", .. var rest] when rest.All(a => a == "--quick") =>
+        await SystemBench.RunAsync(quick: rest.Length > 0, Directory.GetCurrentDirectory(), CancellationToken.None),
+    ["corpus", var stories] => await PrintCorpusAsync(int.Parse(stories, System.Globalization.CultureInfo.InvariantCulture)),
+    ["search", var database] => await PrintSearchTimesAsync(database),
+    ["bot", ..] => await BotProcess.RunAsync(args),
+    _ => await ThroughputBench.RunAsync(args),
+};
+
+static async Task<int> PrintCorpusAsync(int stories)
 {
-    Console.Error.WriteLine(e.Message);
-    return 2;
+    Console.WriteLine(await BotHost.Discord.Bench.Corpus.StoryCorpus.EnsureAsync(Path.Combine("bench", ".corpus"), stories, CancellationToken.None));
+    return 0;
 }
 
-using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-await using var server = await FakeDiscordServer.StartAsync(cancellationToken: cancel.Token);
-server.Rest.Options.GlobalLimit = settings.GlobalLimit;
-server.Rest.Options.BucketLimit = settings.BucketLimit;
-server.Rest.Options.BucketWindow = settings.BucketWindow;
+static async Task<int> PrintSearchTimesAsync(string database)
+{
+    var times = await SearchTiming.MeasureAsync(
+        database, Path.Combine("config", "topics.json"), BotHost.Discord.Bench.Corpus.StoryCorpus.Now - DateTimeOffset.UtcNow, SearchQueries.Make(200, seed: 29), CancellationToken.None);
+    foreach (var (query, ms) in times.OrderByDescending(t => t.Ms).Take(15))
+    {
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ms,8:F1} ms  {query}"));
+    }
 
-using var http = new HttpClient();
-var client = new DiscordRestClient(
-    http,
-    Options.Create(new DiscordOptions { Token = server.Rest.Options.Token, ApiBaseUrl = server.ApiBaseUri.ToString() }),
-    Options.Create(new DiscordRestOptions { GlobalRequestsPerSecond = settings.GlobalLimit }),
-    TimeProvider.System,
-    NullLogger<DiscordRestClient>.Instance);
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sending {settings.Messages} messages to {settings.Channels} channels (global {settings.GlobalLimit}/s, buckets {settings.BucketLimit} per {settings.BucketWindow.TotalSeconds} s) ..."));
-var stopwatch = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, settings.Messages).Select(i => client.CreateMessageAsync(
-    (ulong)(1000 + (i % settings.Channels)),
-    new MessageCreate { Content = $"bench message {i}", Nonce = MessageNonce.FromStableKey($"bench:{i}"), EnforceNonce = true },
-    cancel.Token)));
-stopwatch.Stop();
-
-var achieved = settings.Messages / stopwatch.Elapsed.TotalSeconds;
-var ratio = achieved / settings.AllowedRate;
-var report = string.Create(CultureInfo.InvariantCulture, $"""
-    messages      {settings.Messages} (created on server: {server.Rest.CreatedMessageCount}, requests: {server.Rest.TotalRequests})
-    elapsed       {stopwatch.Elapsed.TotalSeconds:F2} s
-    achieved rate {achieved:F2} msg/s
-    allowed rate  {settings.AllowedRate:F2} msg/s
-    ratio         {ratio:F3}
-    429 count     {server.Rest.RateLimitedCount} (global: {server.Rest.GlobalRateLimitedCount})
-    """);
-Console.WriteLine(report);
-var passed = ratio >= 0.9 && server.Rest.RateLimitedCount == 0 && server.Rest.CreatedMessageCount == settings.Messages;
-Console.WriteLine(passed ? "PASS" : "FAIL (need ratio >= 0.9, zero 429s, every message created once)");
-return passed ? 0 : 1;
+    var all = times.Select(t => t.Ms).ToList();
+    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p50 {Percentiles.Of(all, 50):F2} ms, p99 {Percentiles.Of(all, 99):F2} ms over {all.Count} queries"));
+    return 0;
+}

@@ -8,6 +8,7 @@ public sealed class SqliteConnectionFactory
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private volatile bool _directoryEnsured;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -29,10 +30,16 @@ public sealed class SqliteConnectionFactory
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var directory = Path.GetDirectoryName(DatabasePath);
-        if (!string.IsNullOrEmpty(directory))
+        // Once per factory: a fan-out opens thousands of pooled connections, and each check is a stat and a mkdir call.
+        if (!_directoryEnsured)
         {
-            Directory.CreateDirectory(directory);
+            var directory = Path.GetDirectoryName(DatabasePath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            _directoryEnsured = true;
         }
 
         var connection = new SqliteConnection(_connectionString);

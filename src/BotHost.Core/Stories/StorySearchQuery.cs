@@ -12,8 +12,15 @@ public static class StorySearchQuery
     public const int MaxLength = 200;
     public const int MaxTerms = 12;
 
-    public static bool TryBuild(string? typed, out string match, out string error)
+    public static bool TryBuild(string? typed, out string match, out string error) => TryBuild(typed, out match, out _, out error);
+
+    /// <param name="exactMatch">
+    /// The same expression with every word that is not excluded by NOT matching only its exact form: on a large store
+    /// a prefix of a frequent word ("new"*) merges the lists of every word it begins, costing ten times the exact word.
+    /// </param>
+    public static bool TryBuild(string? typed, out string match, out string exactMatch, out string error)
     {
+        exactMatch = string.Empty;
         match = string.Empty;
         error = string.Empty;
         var text = (typed ?? string.Empty).Trim();
@@ -62,6 +69,7 @@ public static class StorySearchQuery
         }
 
         match = string.Join(' ', parts);
+        exactMatch = string.Join(' ', parts.Select((part, i) => part.EndsWith('*') && (i == 0 || parts[i - 1] != "NOT") ? part[..^1] : part));
         return true;
     }
 

@@ -1,4 +1,5 @@
 using BotHost.Core.Picks;
+using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using BotHost.Core.Subscriptions;
 using BotHost.Core.Tests.TestSupport;
@@ -88,6 +89,38 @@ public sealed class StoryQueriesTests
         Assert.Empty(later.Stories);
         Assert.Null(later.Error);
         Assert.StartsWith("Unknown topic 'cooking'; topics are: ai, databases.", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_RanksOnlyTheNewestMatches_SoAFrequentWordCostsTheSameOnAnyDatabase()
+    {
+        await using var host = await HostWithStoriesAsync();
+        var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
+        var topics = host.Services.GetRequiredService<TopicFilter>();
+        var unbounded = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 5, Ct);
+
+        var bounded = await new StoryQueries(factory, topics) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, Ct);
+
+        Assert.Equal(2, unbounded.Stories.Count);
+        Assert.Equal(unbounded.Stories.Max(s => s.StoryId), Assert.Single(bounded.Stories).StoryId);
+    }
+
+    [Fact]
+    public async Task Search_FindsAWordsExactFormFirst_AndTheWordsItBeginsOnlyWhenTooFewMatchExactly()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("logs.xml", Rss("Logs",
+            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
+            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
+        host.WriteSources(("Logs", "logs.xml"));
+        await host.CollectAllAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var one = await queries.SearchAsync("log", null, null, 1, Ct);
+        var two = await queries.SearchAsync("log", null, null, 2, Ct);
+
+        Assert.Equal("Log shipping basics", Assert.Single(one.Stories).Title);
+        Assert.Equal(["Log shipping basics", "Logging pipelines: logging at scale"], two.Stories.Select(s => s.Title).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using BotHost.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -30,5 +32,16 @@ public sealed class ConfigurationValidationTests
 
         Assert.Contains(named, string.Join(" ", error.Failures), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(directory, "bothost.db")), "nothing may be written before configuration is valid");
+    }
+
+    [Fact]
+    public void Configuration_FromFiles_NeverReloads_SoNoWatcherWakesOnEveryWriteUnderTheWorkingDirectory()
+    {
+        var builder = BotHostApplication.CreateBuilder(forCli: false);
+
+        var files = ((IConfigurationRoot)builder.Configuration).Providers.OfType<JsonConfigurationProvider>().ToList();
+
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json");
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, $"{f.Source.Path} reloads on change"));
     }
 }

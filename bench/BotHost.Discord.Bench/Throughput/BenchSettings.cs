@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BotHost.Discord.Bench;
+namespace BotHost.Discord.Bench.Throughput;
 
 /// <summary>Command-line settings; defaults are the acceptance run (1,000 messages, 20 channels, 50/s, 5 per 5 s).</summary>
 internal sealed record BenchSettings(int Messages, int Channels, int GlobalLimit, int BucketLimit, TimeSpan BucketWindow)
