@@ -28,7 +28,7 @@ public static class CollectingServiceCollectionExtensions
             .Validate(o => o.ParseTimeoutSeconds is >= 1 and <= 600, "Feeds:ParseTimeoutSeconds must be between 1 and 600.")
             .ValidateOnStart();
         services.AddFeedFetching();
-        services.AddSingleton(sp => new FeedParser(sp.GetRequiredService<IOptions<FeedOptions>>().Value.SummaryMaxLength));
+        services.AddFeedParsing();
         services.AddSingleton<IFeedDocumentParser, FeedParserAdapter>();
         services.AddSingleton<BoundedParser>();
         services.AddSingleton<SourceCatalog>();

@@ -8,5 +8,5 @@ namespace BotHost.Core.Collecting;
 internal sealed class FeedParserAdapter(FeedParser parser) : IFeedDocumentParser
 {
     public ParsedFeed Parse(byte[] body, FeedParseContext context, CancellationToken cancellationToken) =>
-        parser.Parse(body, context with { Cancellation = cancellationToken });
+        parser.Parse(body, context, cancellationToken);
 }

@@ -32,6 +32,9 @@ public sealed class FeedOptions
 
     public int SummaryMaxLength { get; set; } = 280;
 
+    /// <summary>Items of one feed past this many are skipped with one error: a feed is a recent list, not an archive.</summary>
+    public int MaxItemsPerFeed { get; set; } = 1000;
+
     /// <summary>Items from a source's first successful fetch are stored as backlog, not posted.</summary>
     public bool FirstFetchIsBacklog { get; set; } = true;
 

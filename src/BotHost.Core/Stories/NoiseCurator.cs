@@ -15,6 +15,7 @@ public sealed partial class NoiseCurator
     public const string AffiliateReason = "affiliate";
     public const string SponsoredReason = "sponsored";
     public const string TooShortReason = "too-short";
+    public const string NoLinkReason = "no-link";
 
     private readonly CurationOptions _options;
 
@@ -39,6 +40,12 @@ public sealed partial class NoiseCurator
         var title = Whitespace().Replace(item.Title ?? string.Empty, " ").Trim();
         var summary = Whitespace().Replace(item.SummaryText ?? string.Empty, " ").Trim();
         var hasSummary = summary.Length >= _options.MinTextLength;
+
+        // The parser reports every item a feed has; one with no web link has nothing a digest could point to.
+        if (!Uri.TryCreate(item.Url, UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https"))
+        {
+            return CurationVerdict.Drop(NoLinkReason, $"\"{Excerpt(title)}\" has no http(s) link to post.");
+        }
 
         var disclosure = JudgeDisclosure(title, summary, hasSummary);
         if (disclosure is not null)

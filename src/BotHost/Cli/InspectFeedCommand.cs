@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BotHost.Core.Feeds.Fetching;
 using BotHost.Core.Feeds.Parsing;
-using BotHost.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BotHost.Cli;
 
-/// <summary>`inspect-feed &lt;file-or-url&gt; [--json]`: fetch and parse one feed, show what BotHost sees in it.</summary>
+/// <summary>
+/// `inspect-feed &lt;file-or-url&gt; [--json]`: fetch and parse one feed, show what BotHost sees in it. Every Feeds:*
+/// setting applies as in the bot (caps, timeout, user agent, address guard, summary length, Feeds:MaxItemsPerFeed).
+/// With --json the items are written as they are parsed and a file is read as a stream, so a feed of any size
+/// within the caps is inspected whole in flat memory.
+/// </summary>
 public static class InspectFeedCommand
 {
     public static Command Create(CliConsole console)
@@ -25,19 +27,30 @@ public static class InspectFeedCommand
 
     private static async Task<int> RunAsync(CliConsole console, string location, bool asJson, CancellationToken cancellationToken)
     {
-        using var host = CliServices.Build();
-        var fetch = await host.Services.GetRequiredService<FeedFetcher>().FetchAsync(new FetchRequest(location), cancellationToken);
-        if (fetch.Status != FetchStatus.Ok)
-        {
-            return console.Fail($"could not read {location}: {fetch.Error ?? "not modified"}");
-        }
-
-        ParsedFeed feed;
         try
         {
-            using var body = new MemoryStream(fetch.Body!, writable: false);
-            var source = fetch.FinalUri ?? (Uri.TryCreate(location, UriKind.Absolute, out var u) ? u : new Uri(Path.GetFullPath(location)));
-            feed = host.Services.GetRequiredService<FeedParser>().Parse(body, new FeedParseContext(source, fetch.ContentType));
+            using var host = CliServices.Build();
+            var parser = host.Services.GetRequiredService<FeedParser>();
+            using var document = await host.Services.GetRequiredService<FeedFetcher>().OpenAsync(new FetchRequest(location), cancellationToken);
+            if (document.Result.Status != FetchStatus.Ok || document.Content is null)
+            {
+                return console.Fail($"could not read {location}: {document.Result.Error ?? "not modified"}");
+            }
+
+            var source = document.Result.FinalUri ?? (Uri.TryCreate(location, UriKind.Absolute, out var u) ? u : new Uri(Path.GetFullPath(location)));
+            var context = new FeedParseContext(source, document.Result.ContentType);
+            if (asJson)
+            {
+                var output = new InspectedFeedJsonWriter(console.Out);
+                var feed = parser.Parse(document.Content, context, output, cancellationToken);
+                output.Complete(feed);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(Text(parser.Parse(document.Content, context, cancellationToken)));
+            }
+
+            return 0;
         }
         catch (NotAFeedException ex)
         {
@@ -48,25 +61,10 @@ public static class InspectFeedCommand
         {
             return console.Fail($"{location} is not a readable feed: {ex.Message}");
         }
-
-        await console.Out.WriteLineAsync(asJson ? Json(feed) : Text(feed));
-        return 0;
-    }
-
-    private static string Json(ParsedFeed feed)
-    {
-        var wire = new InspectedFeed(
-            feed.Format.ToWireName(),
-            feed.Title,
-            feed.Items.Select(i => new InspectedItem(
-                i.Id,
-                i.Title,
-                i.Url,
-                i.Url is not null && UrlCanonicalizer.TryCanonicalize(i.Url, out var c, out _) ? c : null,
-                i.Published?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                i.SummaryText)).ToList(),
-            feed.Errors);
-        return JsonSerializer.Serialize(wire, CliJsonContext.Default.InspectedFeed);
+        catch (Exception ex) when (StartupFailure.TryDescribe(ex, out var message))
+        {
+            return console.Fail(message);
+        }
     }
 
     private static string Text(ParsedFeed feed)
@@ -82,18 +80,4 @@ public static class InspectFeedCommand
         lines.AddRange(feed.Errors.Select(e => $"problem: {e}"));
         return string.Join(Environment.NewLine, lines);
     }
-
-    internal sealed record InspectedFeed(
-        [property: JsonPropertyName("format")] string Format,
-        [property: JsonPropertyName("title")] string? Title,
-        [property: JsonPropertyName("items")] IReadOnlyList<InspectedItem> Items,
-        [property: JsonPropertyName("errors")] IReadOnlyList<string> Errors);
-
-    internal sealed record InspectedItem(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("url")] string? Url,
-        [property: JsonPropertyName("canonical_url")] string? CanonicalUrl,
-        [property: JsonPropertyName("published")] string? Published,
-        [property: JsonPropertyName("summary_text")] string SummaryText);
 }

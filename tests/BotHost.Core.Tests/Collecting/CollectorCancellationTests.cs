@@ -30,7 +30,7 @@ public sealed class CollectorCancellationTests
         var before = await CoreTestHost.StartAsync(directory, configure: s => s.AddSingleton<IFeedDocumentParser>(parser));
         before.WriteFeed("blog.xml", Rss("Blog", Posts));
         before.WriteSources(("Blog", "blog.xml"));
-        var parsed = new FeedParser().Parse(Encoding.UTF8.GetBytes(Rss("Blog", Posts)), new FeedParseContext(new Uri("https://blog.example.com/feed")));
+        var parsed = new FeedParser().Parse(Encoding.UTF8.GetBytes(Rss("Blog", Posts)), new FeedParseContext(new Uri("https://blog.example.com/feed")), Token);
         var stalling = new StallingItems(parsed.Items, stallBefore: 2);
         parser.Script("blog.xml", _ => parsed with { Items = stalling });
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Token);

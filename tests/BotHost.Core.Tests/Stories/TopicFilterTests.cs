@@ -73,7 +73,7 @@ public sealed class TopicFilterTests
     public void Judge_SampleDevToFeedAfterNoiseCuration_DropsOnlyTheVcsArrItem()
     {
         using var xml = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "TestData", "Config", "samples", "devto-backend.xml"));
-        var feed = new FeedParser().Parse(xml, new FeedParseContext(new Uri("https://dev.to/feed/tag/backend")));
+        var feed = new FeedParser().Parse(xml, new FeedParseContext(new Uri("https://dev.to/feed/tag/backend")), TestContext.Current.CancellationToken);
         var curator = new NoiseCurator(Options.Create(new CurationOptions()));
         var filter = new TopicFilter(Shipped, _log);
         var articles = feed.Items.Where(i => curator.Judge(i).Keep).ToList();

@@ -65,6 +65,47 @@ public sealed class FeedFetcher
         return result;
     }
 
+    /// <summary>
+    /// <see cref="FetchAsync"/> for a caller that reads the document as a stream: a local file within
+    /// Feeds:MaxBodyBytes is opened rather than read into memory; anything else (and every failure) goes through
+    /// <see cref="FetchAsync"/> with its caps, timeout and errors.
+    /// </summary>
+    public async Task<FetchedDocument> OpenAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (FetchTarget.TryParse(request.Location, out var target, out _) && target.FilePath is { } path && OpenFile(path) is { } file)
+        {
+            return file;
+        }
+
+        var result = await FetchAsync(request, cancellationToken).ConfigureAwait(false);
+        var content = result.Body is { } body ? new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true) : null;
+        return new FetchedDocument(result with { Body = null }, content);
+    }
+
+    private FetchedDocument? OpenFile(string path)
+    {
+        var started = _time.GetTimestamp();
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // FetchAsync says what is wrong with it
+        }
+
+        if (!stream.CanSeek || stream.Length > _options.MaxBodyBytes)
+        {
+            stream.Dispose();
+            return null;
+        }
+
+        FeedFetchLog.Fetched(_logger, path, null, (int)Math.Min(int.MaxValue, stream.Length), 0);
+        return new FetchedDocument(new FetchResult(FetchStatus.Ok, null, null, null, null, new Uri(path), null, null, null, Elapsed(started)), stream);
+    }
+
     private async Task<FetchResult> FetchTargetAsync(FetchRequest request, FetchTarget target, long started, CancellationToken cancellationToken)
     {
         using var lease = await _limiter.AcquireAsync(target.LimiterKey, cancellationToken).ConfigureAwait(false);

@@ -5,54 +5,87 @@ namespace BotHost.Core.Feeds.Parsing;
 /// <summary>Atom 1.0 (RFC 4287) and the older Atom 0.3: &lt;feed&gt; with &lt;entry&gt; children.</summary>
 internal sealed class AtomFeedParser(FeedParseState state)
 {
+    public const string ItemName = "entry";
+
+    private FeedParseState State => state;
+
     /// <summary>Reads the document from its &lt;feed&gt; root element.</summary>
-    public void Parse(XmlReader reader)
+    public void Parse(FeedElementReader reader)
     {
         state.Version = state.Format == FeedFormat.Atom03 ? "0.3" : "1.0";
-        var feedBase = FeedUrls.ApplyXmlBase(reader, state.SourceUri);
+        reader.ItemName = ItemName;
+        var feedBase = FeedUrls.ApplyXmlBase(reader.Reader, null, state.SourceUri);
         var links = new AtomLinks();
-        FeedXml.ForEachChild(reader, child =>
+        reader.ForEachChild((this, links, feedBase), static (child, context) =>
         {
-            if (!IsAtom(child))
+            var (atom, links, feedBase) = context;
+            if (!atom.IsAtom(child.Reader))
             {
                 return false;
             }
 
-            switch (child.LocalName)
+            switch (child.Reader.LocalName)
             {
                 case "title":
-                    state.Title = HtmlText.ToPlainText(FeedXml.ReadText(child));
+                    atom.State.Title = FeedText.Title(AtomText.Read(child, out var kind), kind);
                     return true;
                 case "link":
-                    links.Add(child, feedBase);
+                    // The feed's own link is the base of last resort, so it resolves against the document's location.
+                    links.Add(child.Reader, feedBase ?? atom.State.SourceUri);
+                    atom.State.SiteUrl = links.Alternate;
                     return false;
-                case "entry":
-                    state.AddItem(ReadEntry(child, feedBase));
+                case ItemName:
+                    atom.State.AddItem(atom.ReadEntry(child, feedBase));
                     return true;
                 default:
                     return false;
             }
         });
-        state.SiteUrl = links.Alternate;
     }
 
-    private static bool IsAtom(XmlReader reader) => reader.NamespaceURI is FeedXml.Atom10 or FeedXml.Atom03 or "";
-
-    private static RawFeedItem ReadEntry(XmlReader reader, Uri? baseUri)
+    /// <summary>Reads one &lt;entry&gt; (the reader is on its start tag) and leaves the reader after it.</summary>
+    public RawFeedItem ReadEntry(FeedElementReader reader, Uri? baseUri)
     {
-        var entryBase = FeedUrls.ApplyXmlBase(reader, baseUri);
-        var item = new RawFeedItem();
-        var links = new AtomLinks();
-        string? published = null, updated = null;
-        FeedXml.ForEachChild(reader, child =>
+        var entryBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
+        var entry = new AtomEntry(this, entryBase);
+        reader.ItemDepth = reader.Reader.Depth;
+        reader.ForEachChild(entry, static (child, entry) => entry.Read(child));
+        reader.ItemDepth = -1;
+        var item = entry.Item;
+        item.Link = entry.Links.Alternate;
+        item.Comments = entry.Links.Replies;
+        item.DateText = entry.Published ?? entry.Updated;
+        return item;
+    }
+
+    private bool IsAtom(XmlReader reader) =>
+        reader.NamespaceURI is FeedXml.Atom10 or FeedXml.Atom03 or "" || state.AnyNamespace;
+
+    /// <summary>One entry being read: its fields, links and the first date of each kind.</summary>
+    private sealed class AtomEntry(AtomFeedParser atom, Uri? baseUri)
+    {
+        public RawFeedItem Item { get; } = new();
+
+        public AtomLinks Links { get; } = new();
+
+        public string? Published { get; private set; }
+
+        public string? Updated { get; private set; }
+
+        public bool Read(FeedElementReader element)
         {
-            if (child.NamespaceURI == FeedXml.DublinCore && child.LocalName == "subject")
+            var child = element.Reader;
+            switch (child.NamespaceURI, child.LocalName)
             {
-                item.AddCategory(FeedXml.ReadText(child));
-                return true;
+                case (FeedXml.DublinCore, "subject"):
+                    Item.AddCategory(element.ReadText());
+                    return true;
+                case (FeedXml.Media, "group" or "content" or "description"):
+                    MediaDescription.Read(element, Item, atom.State.SummaryMaxLength);
+                    return true;
             }
 
-            if (!IsAtom(child))
+            if (!atom.IsAtom(child))
             {
                 return false;
             }
@@ -60,86 +93,41 @@ internal sealed class AtomFeedParser(FeedParseState state)
             switch (child.LocalName)
             {
                 case "id":
-                    item.Id = FeedXml.ReadText(child);
+                    Item.Id = element.ReadText();
                     return true;
                 case "title":
-                    item.Title = FeedXml.ReadText(child);
+                    Item.Title = AtomText.Read(element, out var titleKind);
+                    Item.TitleKind = titleKind;
                     return true;
                 case "link":
-                    links.Add(child, entryBase);
+                    Links.Add(child, baseUri ?? atom.State.DocumentBase);
                     return false;
                 case "summary":
-                    item.Summary = FeedXml.ReadText(child);
+                    Item.SummaryText = AtomText.Summarize(element, atom.State.SummaryMaxLength);
                     return true;
                 case "content":
-                    // Atom 0.3 allows base64 content; it is not text we can summarise.
-                    if (child.GetAttribute("mode") == "base64")
+                    // Atom 0.3 allows base64 content, and Atom 1.0 out-of-line content (src=""): neither is text to
+                    // summarise. The full body is only the fallback: once a summary came first it is skipped unread.
+                    if (Item.HasSummary || child.GetAttribute("mode") == "base64" || child.GetAttribute("src") is not null)
                     {
                         return false;
                     }
 
-                    item.Content = FeedXml.ReadText(child);
+                    Item.ContentText = AtomText.Summarize(element, atom.State.SummaryMaxLength);
                     return true;
                 case "published" or "issued" or "created":
-                    published ??= FeedXml.ReadText(child);
+                    var published = element.ReadText();
+                    Published ??= published;
                     return true;
                 case "updated" or "modified":
-                    updated ??= FeedXml.ReadText(child);
+                    var updated = element.ReadText();
+                    Updated ??= updated;
                     return true;
                 case "category":
-                    item.AddCategory(child.GetAttribute("term") ?? child.GetAttribute("label") ?? string.Empty);
+                    Item.AddCategory(child.GetAttribute("term") ?? child.GetAttribute("label") ?? string.Empty);
                     return false;
                 default:
                     return false;
-            }
-        });
-
-        item.Link = links.Alternate;
-        item.Comments = links.Replies;
-        item.DateText = published ?? updated;
-        return item;
-    }
-
-
-    /// <summary>
-    /// Picks among several &lt;link&gt;s: rel="alternate" (or no rel) with an HTML or absent type first, then any
-    /// other alternate; rel="replies" with an HTML type is the discussion page.
-    /// </summary>
-    private sealed class AtomLinks
-    {
-        private Uri? _html;
-        private Uri? _other;
-
-        public Uri? Alternate => _html ?? _other;
-
-        public Uri? Replies { get; private set; }
-
-        public void Add(XmlReader reader, Uri? baseUri)
-        {
-            var href = FeedUrls.Resolve(reader.GetAttribute("href"), FeedUrls.ApplyXmlBase(reader, baseUri));
-            if (href is null)
-            {
-                return;
-            }
-
-            var rel = reader.GetAttribute("rel")?.Trim() ?? "alternate";
-            var type = reader.GetAttribute("type")?.Trim();
-            var isHtml = type is null || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
-                || type.StartsWith("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
-            if (rel.Equals("alternate", StringComparison.OrdinalIgnoreCase) || rel.Equals("http://www.iana.org/assignments/relation/alternate", StringComparison.OrdinalIgnoreCase))
-            {
-                if (isHtml)
-                {
-                    _html ??= href;
-                }
-                else
-                {
-                    _other ??= href;
-                }
-            }
-            else if (rel.Equals("replies", StringComparison.OrdinalIgnoreCase) && isHtml)
-            {
-                Replies ??= href;
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
 
 namespace BotHost.Core.Feeds.Parsing;
 
@@ -12,35 +11,28 @@ internal enum FeedSyntax
 }
 
 /// <summary>
-/// The raw bytes of a document with its character encoding settled (BOM, then HTTP charset per RFC 7303,
-/// then the XML declaration, then UTF-8) and its syntax sniffed; refuses empty and binary input.
+/// A document on a seekable stream (a fetched body in memory, or a file read as it is parsed) with its character
+/// encoding settled (BOM, then HTTP charset per RFC 7303, then the XML declaration, then UTF-8) and its syntax
+/// sniffed from the first bytes; refuses empty and binary input. Each reading pass starts again from its start.
 /// </summary>
 internal sealed partial class FeedDocument
 {
     private const int HeadBytes = 4 * 1024;
 
-    private static readonly XmlReaderSettings XmlSettings = new()
-    {
-        // Entities are never expanded and nothing external is fetched: no billion laughs, no XXE.
-        DtdProcessing = DtdProcessing.Ignore,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        CheckCharacters = false,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
+    private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false);
 
-    private readonly ArraySegment<byte> _body;
+    private readonly Stream _content;
+    private readonly long _bodyStart;
 
     static FeedDocument()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private FeedDocument(ArraySegment<byte> body, Encoding encoding, string head, FeedSyntax syntax)
+    private FeedDocument(Stream content, long bodyStart, Encoding encoding, string head, FeedSyntax syntax)
     {
-        _body = body;
+        _content = content;
+        _bodyStart = bodyStart;
         Encoding = encoding;
         Head = head;
         Syntax = syntax;
@@ -53,16 +45,20 @@ internal sealed partial class FeedDocument
 
     public FeedSyntax Syntax { get; }
 
-    public static FeedDocument Open(ArraySegment<byte> data, string? contentType, List<string> errors)
+    /// <param name="content">Seekable, positioned at the document's first byte; left open.</param>
+    public static FeedDocument Open(Stream content, string? contentType, List<string> errors)
     {
-        if (data.Count == 0)
+        var start = content.Position;
+        var data = new byte[HeadBytes];
+        var read = content.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+        if (read == 0)
         {
             throw new FeedFormatException("The document is empty (0 bytes); the source returned no content.");
         }
 
-        var bomEncoding = FromBom(data, out var bomLength);
-        var body = data[bomLength..];
-        var unicodeEncoding = bomEncoding ?? FromUtf16Pattern(body);
+        var bomEncoding = FromBom(data.AsSpan(0, read), out var bomLength);
+        var body = new ArraySegment<byte>(data, bomLength, read - bomLength);
+        var unicodeEncoding = bomEncoding ?? FromUnicodePattern(body);
         if (unicodeEncoding is null)
         {
             var binary = DescribeBinary(body);
@@ -87,14 +83,18 @@ internal sealed partial class FeedDocument
             _ => throw new FeedFormatException($"The document is neither XML nor JSON: it starts with \"{Snippet(head)}\"."),
         };
 
-        return new FeedDocument(body, encoding, head, syntax);
+        return new FeedDocument(content, start + bomLength, encoding, head, syntax);
     }
 
-    /// <summary>A streaming XML reader over the document, positioned before the prolog (leading whitespace skipped).</summary>
-    public XmlReader CreateXmlReader()
+    /// <summary>
+    /// The document's text as the XML parser reads it: from the root element on when the prolog scan found it (so a
+    /// lowercase &lt;!doctype&gt; or a declaration after blank lines cannot stop the parse; DTDs are never used
+    /// anyway). <paramref name="linesSkipped"/> says how many lines that skipped.
+    /// </summary>
+    public TextReader OpenText(XmlProlog prolog, out int linesSkipped)
     {
-        var text = new StreamReader(new MemoryStream(_body.Array!, _body.Offset, _body.Count, writable: false),
-            Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
+        _content.Position = _bodyStart;
+        var text = new StreamReader(_content, Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
 
         // XmlReader rejects an XML declaration that is not the very first thing, and servers do send leading blank lines.
         while (text.Peek() is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
@@ -102,33 +102,83 @@ internal sealed partial class FeedDocument
             text.Read();
         }
 
-        return XmlReader.Create(new XmlTextRepairReader(text), XmlSettings);
+        linesSkipped = 0;
+        if (prolog.RootIndex > 0)
+        {
+            var skipped = new char[prolog.RootIndex];
+            text.ReadBlock(skipped);
+            linesSkipped = LineBreaks.Count(skipped);
+        }
+
+        return text;
     }
 
+    /// <summary><see cref="OpenText"/> with the text-level faults real feeds carry repaired (<see cref="XmlTextRepairReader"/>).</summary>
+    public XmlTextRepairReader OpenRepairedText(XmlProlog prolog, out int linesSkipped) =>
+        new(OpenText(prolog, out linesSkipped));
+
+    /// <summary>The number of bytes after the byte order mark.</summary>
+    public long Length => _content.Length - _bodyStart;
+
     /// <summary>The document as UTF-8 bytes (JSON Feed is UTF-8 by definition; other encodings are transcoded).</summary>
-    public ReadOnlyMemory<byte> Utf8Bytes() =>
-        Encoding.CodePage == Encoding.UTF8.CodePage ? _body : Encoding.UTF8.GetBytes(Encoding.GetString(_body));
+    public ReadOnlyMemory<byte> Utf8Bytes()
+    {
+        ArraySegment<byte> body;
+        if (_content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            body = buffer[(int)_bodyStart..];
+        }
+        else
+        {
+            _content.Position = _bodyStart;
+            var bytes = new byte[Length];
+            _content.ReadExactly(bytes);
+            body = bytes;
+        }
 
-    public string DecodeAll() => Encoding.GetString(_body);
+        return Encoding.CodePage == Encoding.UTF8.CodePage ? body : Encoding.UTF8.GetBytes(Encoding.GetString(body));
+    }
 
+    public string DecodeAll()
+    {
+        _content.Position = _bodyStart;
+        using var text = new StreamReader(_content, Encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        return text.ReadToEnd();
+    }
+
+    // XML 1.0 Appendix F: the byte order mark, or the first character ('<', or '{' / whitespace that a JSON Feed
+    // or a sloppy server may start with) in each encoding's byte pattern. UCS-4 BOMs go first: FF FE 00 00 also
+    // starts like the UTF-16 LE mark.
     private static Encoding? FromBom(ReadOnlySpan<byte> data, out int length)
     {
         (Encoding? encoding, length) = data switch
         {
             [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
-            [0xFF, 0xFE, ..] => ((Encoding?)Encoding.Unicode, 2),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => ((Encoding?)Utf32BigEndian, 4),
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+            [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
             [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+            [0x00, 0x00, 0xFF, 0xFE, ..] or [0xFE, 0xFF, 0x00, 0x00, ..] => throw UnusualUcs4(),
             _ => (null, 0),
         };
         return encoding;
     }
 
-    private static Encoding? FromUtf16Pattern(ReadOnlySpan<byte> data) => data switch
+    private static Encoding? FromUnicodePattern(ReadOnlySpan<byte> data) => data switch
     {
-        [(byte)'<', 0, (byte)'?', 0, ..] or [(byte)'<', 0, (byte)'r', 0, ..] => Encoding.Unicode,
-        [0, (byte)'<', 0, (byte)'?', ..] or [0, (byte)'<', 0, (byte)'r', ..] => Encoding.BigEndianUnicode,
+        [0, 0, 0, var c, ..] when IsStart(c) => Utf32BigEndian,
+        [var c, 0, 0, 0, ..] when IsStart(c) => Encoding.UTF32,
+        [0, 0, var c, 0, ..] when IsStart(c) => throw UnusualUcs4(),
+        [0, var c, 0, 0, ..] when IsStart(c) => throw UnusualUcs4(),
+        [0, var c, 0, not 0, ..] when IsStart(c) => Encoding.BigEndianUnicode,
+        [var c, 0, not 0, 0, ..] when IsStart(c) => Encoding.Unicode,
         _ => null,
     };
+
+    private static bool IsStart(byte c) => c is (byte)'<' or (byte)'{' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private static FeedFormatException UnusualUcs4() =>
+        new("The document is UCS-4 in an unusual byte order (2143 or 3412), which no reader supports; serve it as UTF-8.");
 
     private static Encoding? FromContentType(string? contentType, List<string> errors)
     {

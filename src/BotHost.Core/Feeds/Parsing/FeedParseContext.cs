@@ -1,8 +1,4 @@
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>Where a document came from: the base for relative links and the HTTP Content-Type, if any.</summary>
-public sealed record FeedParseContext(Uri? SourceUri, string? ContentType = null)
-{
-    /// <summary>Checked between items: a collector that gave up on the parse (deadline, shutdown) stops it.</summary>
-    public CancellationToken Cancellation { get; init; }
-}
+public sealed record FeedParseContext(Uri? SourceUri, string? ContentType = null);

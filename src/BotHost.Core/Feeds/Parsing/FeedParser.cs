@@ -1,5 +1,3 @@
-using System.Xml;
-
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>
@@ -9,54 +7,92 @@ namespace BotHost.Core.Feeds.Parsing;
 public sealed class FeedParser
 {
     private readonly int _summaryMaxLength;
+    private readonly int _maxItems;
 
-    public FeedParser(int summaryMaxLength = 280)
+    /// <param name="summaryMaxLength">Summaries are cut at a word boundary to this many characters (Feeds:SummaryMaxLength).</param>
+    /// <param name="maxItems">Items past this many are skipped with one error (Feeds:MaxItemsPerFeed).</param>
+    public FeedParser(int summaryMaxLength = 280, int maxItems = 1000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(summaryMaxLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxItems, 1);
         _summaryMaxLength = summaryMaxLength;
+        _maxItems = maxItems;
     }
+
+    /// <summary>
+    /// Whether a fault of the parser itself (a handler that claims an element without reading it, a runaway loop)
+    /// throws <see cref="ParserFaultException"/> instead of being skipped and recorded in the errors. On in debug
+    /// builds and in tests, so such a fault is found rather than quietly worked around.
+    /// </summary>
+    internal bool ThrowOnParserFault { get; init; } =
+#if DEBUG
+        true;
+#else
+        false;
+#endif
 
     /// <summary>Parses a whole document held in memory (a fetched body).</summary>
     /// <exception cref="NotAFeedException">The document is an HTML page; lists the feeds it advertises.</exception>
     /// <exception cref="FeedFormatException">Empty, binary, not XML/JSON, an unknown root, or broken before the root.</exception>
-    public ParsedFeed Parse(byte[] content, FeedParseContext context)
+    /// <param name="cancellationToken">Checked while reading, so a caller's deadline also ends a long parse.</param>
+    public ParsedFeed Parse(byte[] content, FeedParseContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(context);
-        return Parse(new ArraySegment<byte>(content), context);
+        using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
+        return Parse(stream, context, cancellationToken);
     }
 
     /// <summary>Parses a document read from <paramref name="content"/> (to its end; the caller caps its size).</summary>
-    /// <inheritdoc cref="Parse(byte[], FeedParseContext)" path="/exception"/>
-    public ParsedFeed Parse(Stream content, FeedParseContext context)
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/exception"/>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/param[@name='cancellationToken']"/>
+    public ParsedFeed Parse(Stream content, FeedParseContext context, CancellationToken cancellationToken = default)
+    {
+        var items = new FeedItemList();
+        var feed = Parse(content, context, items, cancellationToken);
+        return new ParsedFeed(feed.Format, feed.Title, feed.SiteUrl, items.Items, feed.Errors, feed.Version);
+    }
+
+    /// <summary>
+    /// Parses a document and hands each item to <paramref name="items"/> as it is read instead of keeping it, so a
+    /// large feed on a seekable stream (a file) is never held whole: memory stays flat whatever its size.
+    /// </summary>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/exception"/>
+    /// <inheritdoc cref="Parse(byte[], FeedParseContext, CancellationToken)" path="/param[@name='cancellationToken']"/>
+    public StreamedFeed Parse(Stream content, FeedParseContext context, IFeedItemSink items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(context);
-        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        ArgumentNullException.ThrowIfNull(items);
+        if (!content.CanSeek)
         {
-            return Parse(buffer[(int)memory.Position..], context);
+            // Reading passes start over (the lenient re-read), so a forward-only stream is read into memory first.
+            using var copy = new MemoryStream();
+            content.CopyTo(copy);
+            copy.Position = 0;
+            return Read(copy, context, items, cancellationToken);
         }
 
-        using var copy = new MemoryStream();
-        content.CopyTo(copy);
-        return Parse(new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length), context);
+        return Read(content, context, items, cancellationToken);
     }
 
-    private ParsedFeed Parse(ArraySegment<byte> data, FeedParseContext context)
+    private StreamedFeed Read(Stream content, FeedParseContext context, IFeedItemSink items, CancellationToken cancellationToken)
     {
+        // The guard checks the token every few thousand steps; a small feed would be read whole before the first check.
+        cancellationToken.ThrowIfCancellationRequested();
         var errors = new List<string>();
-        var document = FeedDocument.Open(data, context.ContentType, errors);
+        var document = FeedDocument.Open(content, context.ContentType, errors);
+        var guard = new ParseGuard(document.Length, ThrowOnParserFault, errors, cancellationToken);
         if (document.Syntax == FeedSyntax.Json)
         {
-            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, errors) { Cancellation = context.Cancellation };
-            new JsonFeedParser(state).Parse(document.Utf8Bytes().Span);
-            return state.ToParsedFeed();
+            var state = new FeedParseState(FeedFormat.JsonFeed, context.SourceUri, _summaryMaxLength, _maxItems, errors, items);
+            new JsonFeedParser(state, guard).Parse(document.Utf8Bytes().Span);
+            return state.Finish();
         }
 
         var prolog = XmlProlog.Scan(document.Head);
         if (prolog.IsHtml)
         {
-            throw HtmlPage(document, context);
+            throw NotAFeedException.ForHtmlPage(document.DecodeAll(), context.SourceUri);
         }
 
         if (prolog.DeclaresEntities)
@@ -65,77 +101,6 @@ public sealed class FeedParser
                 "The document declares entities in its DOCTYPE; entity declarations are refused (entity-expansion and external-entity attacks).");
         }
 
-        return ParseXml(document, context, errors);
-    }
-
-    private ParsedFeed ParseXml(FeedDocument document, FeedParseContext context, List<string> errors)
-    {
-        using var reader = document.CreateXmlReader();
-        try
-        {
-            reader.MoveToContent();
-        }
-        catch (XmlException ex)
-        {
-            if (document.Head.Contains("<html", StringComparison.OrdinalIgnoreCase))
-            {
-                throw HtmlPage(document, context);
-            }
-
-            throw new FeedFormatException($"The document is not well-formed XML before its root element: {ex.Message}", ex);
-        }
-
-        var state = new FeedParseState(DetectFormat(reader, document, context), context.SourceUri, _summaryMaxLength, errors) { Cancellation = context.Cancellation };
-        try
-        {
-            switch (state.Format)
-            {
-                case FeedFormat.Rss2 or FeedFormat.Rss09x:
-                    new RssFeedParser(state).Parse(reader);
-                    break;
-                case FeedFormat.Rdf:
-                    new RdfFeedParser(state).Parse(reader);
-                    break;
-                default:
-                    new AtomFeedParser(state).Parse(reader);
-                    break;
-            }
-        }
-        catch (XmlException ex)
-        {
-            state.AddError($"The feed is malformed at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message} Kept the {state.Items.Count} item(s) read before the break.");
-        }
-
-        return state.ToParsedFeed();
-    }
-
-    private static FeedFormat DetectFormat(XmlReader root, FeedDocument document, FeedParseContext context)
-    {
-        switch (root.LocalName)
-        {
-            case "rss":
-                var version = root.GetAttribute("version")?.Trim();
-                return version is not null && version.StartsWith("0.9", StringComparison.Ordinal) ? FeedFormat.Rss09x : FeedFormat.Rss2;
-            case "RDF" when root.NamespaceURI == FeedXml.Rdf:
-                return FeedFormat.Rdf;
-            case "feed" when root.NamespaceURI == FeedXml.Atom03 || root.GetAttribute("version")?.Trim() == "0.3":
-                return FeedFormat.Atom03;
-            case "feed" when root.NamespaceURI is FeedXml.Atom10 or "":
-                return FeedFormat.Atom10;
-            case "html" or "HTML":
-                throw HtmlPage(document, context);
-            default:
-                throw new FeedFormatException(
-                    $"The XML root element <{root.Name}> (namespace '{root.NamespaceURI}') is not a feed; expected <rss>, <rdf:RDF> or <feed>.");
-        }
-    }
-
-    private static NotAFeedException HtmlPage(FeedDocument document, FeedParseContext context)
-    {
-        var feeds = HtmlFeedLinks.Find(document.DecodeAll(), context.SourceUri);
-        var message = feeds.Count == 0
-            ? "The document is an HTML page, not a feed, and it advertises no feed (<link rel=\"alternate\">)."
-            : $"The document is an HTML page, not a feed; it advertises {feeds.Count} feed(s): {string.Join(", ", feeds)}.";
-        return new NotAFeedException(message, feeds);
+        return new XmlFeedReader(document, prolog, context, guard, errors).Read(_summaryMaxLength, _maxItems, items);
     }
 }

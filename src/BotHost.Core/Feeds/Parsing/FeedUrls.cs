@@ -27,11 +27,14 @@ internal static class FeedUrls
         return Uri.TryCreate(baseUri, relative, out var resolved) && IsSafe(resolved) ? resolved : null;
     }
 
-    /// <summary>Applies an element's xml:base (if any) to the base in scope.</summary>
-    public static Uri? ApplyXmlBase(System.Xml.XmlReader reader, Uri? current)
+    /// <summary>
+    /// Applies an element's xml:base (if any) to the xml:base in scope, <paramref name="current"/> (null: none yet, so a
+    /// relative xml:base resolves against <paramref name="documentBase"/>).
+    /// </summary>
+    public static Uri? ApplyXmlBase(System.Xml.XmlReader reader, Uri? current, Uri? documentBase)
     {
         var xmlBase = reader.GetAttribute("xml:base");
-        return xmlBase is null ? current : Resolve(xmlBase, current) ?? current;
+        return xmlBase is null ? current : Resolve(xmlBase, current ?? documentBase) ?? current;
     }
 
     private static bool IsSafe(Uri uri) =>

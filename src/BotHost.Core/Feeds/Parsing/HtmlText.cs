@@ -1,9 +1,5 @@
+using System.Buffers;
 using System.Net;
-using System.Text;
-using AngleSharp.Html;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Text;
 
 namespace BotHost.Core.Feeds.Parsing;
 
@@ -13,64 +9,50 @@ public static class HtmlText
     private const char Ellipsis = '…';
 
     /// <summary>Plain text, HTML stripped and whitespace collapsed, cut at a word boundary to at most <paramref name="maxLength"/> chars.</summary>
-    public static string Summarize(string? html, int maxLength)
+    public static string Summarize(string? html, int maxLength) => Summarize(html.AsSpan(), maxLength);
+
+    /// <inheritdoc cref="Summarize(string?, int)"/>
+    internal static string Summarize(ReadOnlySpan<char> html, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
-        if (html is null)
-        {
-            return string.Empty;
-        }
 
-        // A full article body can be hundreds of kilobytes; the summary needs only its start. If markup eats
-        // the whole prefix (inline SVG, a long style block), the full text is read after all.
-        var prefixLength = Math.Max(4096, maxLength * 16);
-        if (html.Length > prefixLength)
-        {
-            var fromPrefix = ToPlainText(html[..prefixLength]);
-            if (fromPrefix.Length > maxLength)
-            {
-                return Truncate(fromPrefix, maxLength);
-            }
-        }
-
-        return Truncate(ToPlainText(html), maxLength);
+        // One character more than the cut shows whether there is more: a 200 KB body is read only that far.
+        return Truncate(ToPlainText(html, maxLength + 1), maxLength);
     }
 
     /// <summary>Decodes entities (twice when the feed escaped them twice), strips tags and collapses whitespace.</summary>
-    public static string ToPlainText(string? html)
+    public static string ToPlainText(string? html) => ToPlainText(html.AsSpan(), int.MaxValue);
+
+    /// <summary>The plain text, or at least its first <paramref name="limit"/> characters.</summary>
+    private static string ToPlainText(ReadOnlySpan<char> html, int limit)
     {
-        if (string.IsNullOrEmpty(html))
-        {
-            return string.Empty;
-        }
-
+        // Markup is read once: its text is final, even where it looks like markup again ("Vec&lt;u8&gt;" is
+        // "Vec<u8>"). Text with no markup may be HTML escaped once more ("&amp;lt;b&amp;gt;"): decode it and look again.
         var text = html;
-
-        // Two rounds cover "&amp;lt;b&amp;gt;" style double escaping; a third level is treated as literal text.
+        string? decoded = null;
         for (var round = 0; round < 2; round++)
         {
             if (HasTag(text))
             {
-                text = TextOf(text);
+                return HtmlTextExtractor.Extract(text, limit);
             }
-            else if (text.Contains('&'))
-            {
-                var decoded = WebUtility.HtmlDecode(text);
-                if (decoded == text)
-                {
-                    break;
-                }
 
-                text = decoded;
-                continue;
-            }
-            else
+            if (!text.Contains('&'))
             {
                 break;
             }
+
+            var next = WebUtility.HtmlDecode(decoded ?? text.ToString());
+            if (text.SequenceEqual(next))
+            {
+                break;
+            }
+
+            decoded = next;
+            text = next;
         }
 
-        return CollapseWhitespace(text);
+        return CollapseWhitespace(text, limit);
     }
 
     /// <summary>Cuts at the last word boundary so the result, "…" included, is at most <paramref name="maxLength"/> chars.</summary>
@@ -94,39 +76,40 @@ public static class HtmlText
         return string.Concat(text.AsSpan(0, cut).TrimEnd(), Ellipsis.ToString());
     }
 
-    internal static string CollapseWhitespace(string text)
+    internal static string CollapseWhitespace(string text) =>
+        IsCollapsed(text) ? text : CollapseWhitespace(text.AsSpan(), int.MaxValue);
+
+    /// <summary>Whitespace collapsed, or at least the first <paramref name="limit"/> characters of it.</summary>
+    internal static string CollapseWhitespace(ReadOnlySpan<char> text, int limit)
     {
-        if (IsCollapsed(text))
+        var collapsed = new CollapsedText(stackalloc char[256]);
+        try
         {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (IsSpace(c))
+            var start = 0;
+            while (start < text.Length && collapsed.Length < limit)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                var chunk = text.Slice(start, Math.Min(256, text.Length - start));
+                collapsed.Append(chunk);
+                start += chunk.Length;
             }
 
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
+            return collapsed.ToString();
         }
-
-        return builder.ToString();
+        finally
+        {
+            collapsed.Dispose();
+        }
     }
 
-    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u200B';
+    /// <summary>Every character <see cref="IsSpace"/> accepts, for vectorized searches.</summary>
+    internal static readonly SearchValues<char> Spaces = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsSpace).ToArray());
+
+    // C0 controls count as space: XML 1.0 forbids them and they must never reach a title (numeric references and JSON can still carry them).
+    internal static bool IsSpace(char c) => c <= ' ' || char.IsWhiteSpace(c) || c == '\u200B';
 
     /// <summary>Most titles are already clean; checking is cheaper than copying.</summary>
-    private static bool IsCollapsed(string text)
+    private static bool IsCollapsed(ReadOnlySpan<char> text)
     {
         if (text.Length > 0 && (IsSpace(text[0]) || IsSpace(text[^1])))
         {
@@ -158,94 +141,28 @@ public static class HtmlText
         return true;
     }
 
-    private static bool HasTag(string text)
+    private static bool HasTag(ReadOnlySpan<char> text)
     {
-        var index = text.IndexOf('<');
-        while (index >= 0 && index + 1 < text.Length)
+        for (var index = text.IndexOf('<'); index >= 0 && index + 1 < text.Length; index = NextAfter(text, index))
         {
             var next = text[index + 1];
             if (char.IsAsciiLetter(next) || next is '/' or '!')
             {
                 return true;
             }
-
-            index = text.IndexOf('<', index + 1);
         }
 
         return false;
     }
 
-    /// <summary>
-    /// Text from AngleSharp's HTML tokenizer: the same tokenization as a browser, without building a DOM
-    /// (a tree costs several times more and a summary needs none). Script, style and comments are skipped.
-    /// </summary>
-    private static string TextOf(string html)
+    private static int NextAfter(ReadOnlySpan<char> text, int index)
     {
-        using var source = new TextSource(html);
-        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
-        {
-            SkipScriptText = true,
-            SkipRawText = true,
-            SkipComments = true,
-            SkipProcessingInstructions = true,
-            ShouldEmitAttribute = static (ref _, _) => false,
-        };
-
-        var builder = new StringBuilder(html.Length);
-        string? skipUntil = null;
-        while (true)
-        {
-            var token = tokenizer.Get();
-            switch (token.Type)
-            {
-                case HtmlTokenType.EndOfFile:
-                    return builder.ToString();
-                case HtmlTokenType.Character when skipUntil is null:
-                    builder.Append(token.Data);
-                    break;
-                case HtmlTokenType.StartTag when skipUntil is null && !((HtmlTagToken)token).IsSelfClosing:
-                    StartTag(tokenizer, token.Name, builder, ref skipUntil);
-                    break;
-                case HtmlTokenType.StartTag when skipUntil is null && IsBlock(token.Name):
-                    builder.Append(' ');
-                    break;
-                case HtmlTokenType.EndTag when skipUntil is null ? IsBlock(token.Name) : token.Name == skipUntil:
-                    skipUntil = null;
-                    builder.Append(' ');
-                    break;
-            }
-        }
+        var next = text[(index + 1)..].IndexOf('<');
+        return next < 0 ? -1 : index + 1 + next;
     }
 
-    private static void StartTag(HtmlTokenizer tokenizer, string name, StringBuilder builder, ref string? skipUntil)
-    {
-        // The tree builder normally switches these modes; without it the tokenizer must be told.
-        switch (name)
-        {
-            case "script":
-                tokenizer.State = HtmlParseMode.Script;
-                break;
-            case "style" or "iframe" or "noscript" or "noembed" or "noframes" or "xmp":
-                tokenizer.State = HtmlParseMode.Rawtext;
-                break;
-            case "textarea" or "title":
-                tokenizer.State = HtmlParseMode.RCData;
-                break;
-            case "template" or "svg" or "math":
-                skipUntil = name;
-                break;
-            default:
-                // Block boundaries become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
-                if (IsBlock(name))
-                {
-                    builder.Append(' ');
-                }
-
-                break;
-        }
-    }
-
-    private static bool IsBlock(string name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
+    /// <summary>Elements whose boundaries separate words in HTML-to-text (lower-case names).</summary>
+    internal static bool IsBlock(ReadOnlySpan<char> name) => name is "p" or "div" or "br" or "li" or "ul" or "ol" or "tr"
         or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "blockquote" or "pre" or "hr"
         or "section" or "article" or "header" or "footer" or "figure" or "figcaption" or "table" or "dd" or "dt";
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BotHost.Core.Feeds.Parsing;
 
 /// <summary>JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read item by item so a truncated file keeps its earlier items.</summary>
-internal sealed class JsonFeedParser(FeedParseState state)
+internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
 {
     private const string VersionPrefix = "https://jsonfeed.org/version/";
 
@@ -18,6 +18,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
     {
         var reader = new Utf8JsonReader(utf8, Options);
         string? version = null;
+        long? itemsBeforeVersion = null;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -36,10 +37,15 @@ internal sealed class JsonFeedParser(FeedParseState state)
                         CheckVersion(version);
                         break;
                     case "title" when reader.TokenType == JsonTokenType.String:
-                        state.Title = HtmlText.ToPlainText(reader.GetString());
+                        state.Title = FeedText.Title(reader.GetString(), TextKind.LooseText);
                         break;
                     case "home_page_url" when reader.TokenType == JsonTokenType.String:
                         state.SiteUrl = FeedUrls.Resolve(reader.GetString(), state.SourceUri);
+                        break;
+                    // Items reach the sink only once the document has shown it is a JSON Feed.
+                    case "items" when reader.TokenType == JsonTokenType.StartArray && version is null:
+                        itemsBeforeVersion = reader.TokenStartIndex;
+                        reader.Skip();
                         break;
                     case "items" when reader.TokenType == JsonTokenType.StartArray:
                         ReadItems(ref reader);
@@ -52,7 +58,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
         }
         catch (JsonException ex) when (version is not null)
         {
-            state.AddError($"The JSON Feed is malformed at line {ex.LineNumber + 1}: {ex.Message} Kept the {state.Items.Count} item(s) read before the break.");
+            state.AddError($"The JSON Feed is malformed at line {ex.LineNumber + 1}: {ex.Message} Kept the {state.ItemCount} item(s) read before the break.");
         }
         catch (JsonException ex)
         {
@@ -62,6 +68,13 @@ internal sealed class JsonFeedParser(FeedParseState state)
         if (version is null)
         {
             throw new FeedFormatException($"The JSON document is not a JSON Feed: it has no \"version\" ({VersionPrefix}1 or {VersionPrefix}1.1).");
+        }
+
+        if (itemsBeforeVersion is { } start)
+        {
+            var items = new Utf8JsonReader(utf8[(int)start..], Options);
+            items.Read();
+            ReadItems(ref items);
         }
     }
 
@@ -79,6 +92,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
     {
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            guard.Step();
             using var document = JsonDocument.ParseValue(ref reader);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
@@ -86,7 +100,7 @@ internal sealed class JsonFeedParser(FeedParseState state)
             }
             else
             {
-                state.AddError($"Item {state.Items.Count + 1} skipped: a JSON Feed item must be an object.");
+                state.AddError($"Item {state.ItemCount + 1} skipped: a JSON Feed item must be an object.");
             }
         }
     }
@@ -97,11 +111,17 @@ internal sealed class JsonFeedParser(FeedParseState state)
         {
             Id = element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.ToString() : null,
             Title = String(element, "title"),
-            Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.SourceUri),
-            Summary = String(element, "summary") ?? String(element, "content_text"),
-            Content = String(element, "content_html"),
+            Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.DocumentBase),
+
+            // JSON Feed defines title, summary and content_text as plain text; publishers still HTML-escape them.
+            SummaryText = FeedText.Summary(String(element, "summary") ?? String(element, "content_text"), TextKind.LooseText, state.SummaryMaxLength),
             DateText = String(element, "date_published") ?? String(element, "date_modified"),
         };
+
+        if (!item.HasSummary)
+        {
+            item.ContentText = FeedText.Summary(String(element, "content_html"), TextKind.Html, state.SummaryMaxLength);
+        }
 
         if (element.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
         {

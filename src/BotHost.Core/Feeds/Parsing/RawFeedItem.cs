@@ -7,6 +7,8 @@ internal sealed class RawFeedItem
 
     public string? Title { get; set; }
 
+    public TextKind TitleKind { get; set; } = TextKind.LooseText;
+
     public Uri? Link { get; set; }
 
     /// <summary>A link from an id/guid that claims to be a permalink; used only when there is no link.</summary>
@@ -16,11 +18,20 @@ internal sealed class RawFeedItem
 
     public string? DateText { get; set; }
 
-    /// <summary>Description or summary: the short form, preferred for <see cref="FeedItem.SummaryText"/>.</summary>
-    public string? Summary { get; set; }
+    /// <summary>
+    /// The description or summary as plain text, already cut to the summary length: the short form, preferred for
+    /// <see cref="FeedItem.SummaryText"/>. Summaries are made while reading so long bodies are never kept whole.
+    /// </summary>
+    public string? SummaryText { get; set; }
 
-    /// <summary>Full content (content:encoded, atom:content, content_html): the fallback.</summary>
-    public string? Content { get; set; }
+    /// <summary>The full content (content:encoded, atom:content, content_html) as a cut summary: the fallback, read only when no summary came first.</summary>
+    public string? ContentText { get; set; }
+
+    /// <summary>Media RSS description (YouTube puts an entry's only description in media:group) as a cut summary: the last resort.</summary>
+    public string? MediaText { get; set; }
+
+    /// <summary>True once the item has a summary, so a later full body need not be read.</summary>
+    public bool HasSummary => !string.IsNullOrEmpty(SummaryText);
 
     public List<string> Categories { get; } = [];
 
@@ -34,7 +45,7 @@ internal sealed class RawFeedItem
             return;
         }
 
-        var category = HtmlText.ToPlainText(text);
+        var category = FeedText.Title(text, TextKind.LooseText);
         if (category.Length > 0 && !Categories.Contains(category))
         {
             Categories.Add(category);

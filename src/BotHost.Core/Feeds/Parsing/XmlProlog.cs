@@ -7,13 +7,20 @@ namespace BotHost.Core.Feeds.Parsing;
 /// <param name="RootName">The first element's name as written (prefix included), or null if not reached.</param>
 /// <param name="DoctypeName">The DOCTYPE's root name (e.g. "html", "rss"), or null.</param>
 /// <param name="DeclaresEntities">The DOCTYPE has an internal subset with &lt;!ENTITY declarations.</param>
-internal readonly record struct XmlProlog(string? RootName, string? DoctypeName, bool DeclaresEntities)
+/// <param name="RootIndex">Where the root element starts in the scanned text, or -1 if not reached.</param>
+internal readonly record struct XmlProlog(string? RootName, string? DoctypeName, bool DeclaresEntities, int RootIndex = -1)
 {
     private static readonly string[] HtmlRoots = ["html", "head", "body"];
 
-    public bool IsHtml =>
-        string.Equals(DoctypeName, "html", StringComparison.OrdinalIgnoreCase)
-        || (RootName is not null && HtmlRoots.Contains(RootName, StringComparer.OrdinalIgnoreCase));
+    /// <summary>
+    /// The root element decides: a feed behind a stray &lt;!DOCTYPE html&gt; is still a feed. The DOCTYPE counts only
+    /// when no root was reached in the scanned head.
+    /// </summary>
+    public bool IsHtml => RootName is not null
+        ? HtmlRoots.Contains(RootName, StringComparer.OrdinalIgnoreCase)
+        : string.Equals(DoctypeName, "html", StringComparison.OrdinalIgnoreCase);
+
+    public bool HasDoctype => DoctypeName is not null;
 
     public static XmlProlog Scan(string head)
     {
@@ -57,7 +64,7 @@ internal readonly record struct XmlProlog(string? RootName, string? DoctypeName,
             }
             else if (head[i] == '<' && i + 1 < head.Length && (char.IsLetter(head[i + 1]) || head[i + 1] == '_'))
             {
-                return new XmlProlog(ReadName(head, i + 1), doctype, entities);
+                return new XmlProlog(ReadName(head, i + 1), doctype, entities, i);
             }
             else
             {

@@ -82,4 +82,33 @@ public sealed class FeedDatesTests
 
         Assert.False(parsed);
     }
+
+    [Theory]
+    [InlineData("Tue, 10 Jun 2025 04:00:00 GMT+05:30", "2025-06-09T22:30:00Z")]
+    [InlineData("Tue, 10 Jun 2025 04:00:00.250 +0100", "2025-06-10T03:00:00Z")]
+    [InlineData("Jun 10 2025 04:00 UTC", "2025-06-10T04:00:00Z")]
+    [InlineData("  2025-06-10T18:30:02.1234567Z  ", "2025-06-10T18:30:02.1234567Z")]
+    [InlineData("2025-06-10T18:30:02+0200", "2025-06-10T16:30:02Z")]
+    [InlineData("2025-06-10 18:30:02 +02:00", "2025-06-10T16:30:02Z")]
+    [InlineData("June 10, 2025", "2025-06-10T00:00:00Z")]
+    public void TryParse_WhenLessCommonShape_StillReadsIt(string text, string expected)
+    {
+        var parsed = FeedDates.TryParse(text, out var value);
+
+        Assert.True(parsed);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("2025-02-30T10:00:00Z")]
+    [InlineData("Tue, 31 Jun 2025 04:00:00 GMT")]
+    [InlineData("Tue, 10 Jun 2025 25:00:00 GMT")]
+    [InlineData("Tue, 10 Jun 2025 04:00:00:00 GMT")]
+    [InlineData("Tue, 10 Jun 2025 04:00:00 +1500")]
+    public void TryParse_WhenFieldsAreOutOfRange_ReturnsFalse(string text)
+    {
+        var parsed = FeedDates.TryParse(text, out _);
+
+        Assert.False(parsed);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class FeedParserQuirkTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(FeedTestFiles.Rss(Item))).ToArray();
 
-        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal("Café news", Assert.Single(feed.Items).Title);
     }
@@ -32,7 +32,7 @@ public sealed class FeedParserQuirkTests
             .Replace("utf-8", "windows-1252", StringComparison.Ordinal);
         var bytes = CodePage(1252).GetBytes(xml);
 
-        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal("“Smart” quotes €5", Assert.Single(feed.Items).Title);
     }
@@ -43,7 +43,7 @@ public sealed class FeedParserQuirkTests
         // Declared utf-8, served as ISO-8859-1 with a Latin-1 byte that is invalid UTF-8.
         var bytes = Encoding.Latin1.GetBytes(FeedTestFiles.Rss(Item));
 
-        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source, "application/rss+xml; charset=ISO-8859-1"));
+        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source, "application/rss+xml; charset=ISO-8859-1"), TestContext.Current.CancellationToken);
 
         Assert.Equal("Café news", Assert.Single(feed.Items).Title);
     }
@@ -53,7 +53,7 @@ public sealed class FeedParserQuirkTests
     {
         var xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>\u201CQuoted\u201D \u2014 dash</title><link>https://site.example.test/q</link></item></channel></rss>";
 
-        var feed = new FeedParser().Parse(CodePage(1252).GetBytes(xml), new FeedParseContext(FeedTestFiles.Source, "text/xml;charset=\"windows-1252\""));
+        var feed = new FeedParser().Parse(CodePage(1252).GetBytes(xml), new FeedParseContext(FeedTestFiles.Source, "text/xml;charset=\"windows-1252\""), TestContext.Current.CancellationToken);
 
         Assert.Equal("“Quoted” — dash", Assert.Single(feed.Items).Title);
     }
@@ -63,7 +63,7 @@ public sealed class FeedParserQuirkTests
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(FeedTestFiles.Rss(Item))).ToArray();
 
-        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source, "application/rss+xml; charset=utf-8"));
+        var feed = new FeedParser().Parse(bytes, new FeedParseContext(FeedTestFiles.Source, "application/rss+xml; charset=utf-8"), TestContext.Current.CancellationToken);
 
         Assert.Equal("Café news", Assert.Single(feed.Items).Title);
     }
@@ -206,7 +206,7 @@ public sealed class FeedParserQuirkTests
         var words = string.Join(' ', Enumerable.Repeat("lorem ipsum", 40));
         var xml = FeedTestFiles.Rss($"<item><title>A</title><link>https://site.example.test/a</link><description>&lt;p&gt;{words}&lt;/p&gt;</description></item>");
 
-        var feed = new FeedParser(summaryMaxLength: 50).Parse(Encoding.UTF8.GetBytes(xml), new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser(summaryMaxLength: 50).Parse(Encoding.UTF8.GetBytes(xml), new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         var summary = Assert.Single(feed.Items).SummaryText;
         Assert.True(summary.Length <= 50, summary);

@@ -11,7 +11,7 @@ public sealed class FeedParserRejectionTests
         var bytes = FeedTestFiles.Read("html-page.html");
 
         var error = Assert.Throws<NotAFeedException>(() =>
-            new FeedParser().Parse(bytes, new FeedParseContext(new Uri("https://blog.example.com/posts/"), "text/html; charset=utf-8")));
+            new FeedParser().Parse(bytes, new FeedParseContext(new Uri("https://blog.example.com/posts/"), "text/html; charset=utf-8"), TestContext.Current.CancellationToken));
 
         Assert.Contains("HTML page, not a feed", error.Message, StringComparison.Ordinal);
         Assert.Equal(
@@ -31,7 +31,7 @@ public sealed class FeedParserRejectionTests
     [Fact]
     public void Parse_WhenEmpty_ThrowsFeedFormatExceptionSayingEmpty()
     {
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse([], new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse([], new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class FeedParserRejectionTests
     {
         byte[] gzip = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x01, 0x02];
 
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(gzip, new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(gzip, new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("gzip", error.Message, StringComparison.Ordinal);
     }
@@ -62,7 +62,7 @@ public sealed class FeedParserRejectionTests
         random.NextBytes(bytes);
         bytes[0] = (byte)'<';
 
-        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(null)));
+        var error = Assert.Throws<FeedFormatException>(() => new FeedParser().Parse(bytes, new FeedParseContext(null), TestContext.Current.CancellationToken));
 
         Assert.Contains("binary", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -110,26 +110,29 @@ public sealed class FeedParserRejectionTests
     }
 
     [Fact]
-    public void Parse_WhenBadTagInTheMiddle_KeepsItemsBeforeIt()
+    public void Parse_WhenBadTagInTheMiddle_KeepsItemsBeforeAndAfterIt()
     {
         var xml = FeedTestFiles.Rss("<item><title>Good</title><link>https://site.example.test/1</link></item>"
-            + "<item><title>Bad</title></titel></item><item><title>Never read</title></item>");
+            + "<item><title>Bad</title></titel></item><item><title>Read again</title></item>");
 
         var feed = FeedTestFiles.ParseText(xml);
 
-        Assert.Equal("Good", Assert.Single(feed.Items).Title);
-        Assert.Single(feed.Errors);
+        Assert.Equal(["Good", "Read again"], feed.Items.Select(i => i.Title));
+        Assert.Equal(2, feed.Errors.Count);
+        Assert.Contains(feed.Errors, e => e.Contains("malformed", StringComparison.Ordinal) && e.Contains("'titel'", StringComparison.Ordinal)
+            && e.Contains("item it was in could not be read", StringComparison.Ordinal));
+        Assert.Contains(feed.Errors, e => e.Contains("Read 1 more item(s) after the break", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Parse_WhenUnknownEntityInAnItem_KeepsItemsBeforeIt()
+    public void Parse_WhenUnknownEntityInAnItem_KeepsItAsLiteralTextAndSaysSo()
     {
-        var xml = FeedTestFiles.Rss("<item><title>Good&nbsp;one</title></item><item><title>&bogus;</title></item>");
+        var xml = FeedTestFiles.Rss("<item><title>Good&nbsp;one</title></item><item><title>&bogus; news</title></item>");
 
         var feed = FeedTestFiles.ParseText(xml);
 
-        Assert.Equal("Good one", Assert.Single(feed.Items).Title);
-        Assert.Contains(feed.Errors, e => e.Contains("bogus", StringComparison.Ordinal));
+        Assert.Equal(["Good one", "&bogus; news"], feed.Items.Select(i => i.Title));
+        Assert.Contains(feed.Errors, e => e.Contains("&bogus;", StringComparison.Ordinal) && e.Contains("literal text", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,7 +151,7 @@ public sealed class FeedParserRejectionTests
     {
         using var stream = new NonSeekableStream(FeedTestFiles.Read("rss2.xml"));
 
-        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal(2, feed.Items.Count);
     }
@@ -159,7 +162,7 @@ public sealed class FeedParserRejectionTests
         var bytes = Encoding.UTF8.GetBytes("garbage" + FeedTestFiles.Rss("<item><title>A</title></item>"));
         using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true) { Position = 7 };
 
-        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source));
+        var feed = new FeedParser().Parse(stream, new FeedParseContext(FeedTestFiles.Source), TestContext.Current.CancellationToken);
 
         Assert.Equal("A", Assert.Single(feed.Items).Title);
     }
