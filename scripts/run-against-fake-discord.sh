@@ -9,15 +9,11 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${fake_pid:-}" ] && kill "$fake_pid" 2>/dev/null || true' EXIT
 
-dotnet build BotHost.sln -v q -nologo >/dev/null
+source scripts/fake-discord.sh
 export FAKE_DISCORD_TOKEN="fake-bot-token"
-mkfifo "$work/fake.in"
-dotnet tests/BotHost.FakeDiscordApp/bin/Debug/net10.0/BotHost.FakeDiscordApp.dll <"$work/fake.in" >"$work/fake.out" 2>&1 &
-fake_pid=$!
-exec 3>"$work/fake.in"
-for _ in $(seq 100); do grep -q '^gateway=' "$work/fake.out" && break; sleep 0.1; done
-api=$(sed -n 's/^api=//p' "$work/fake.out")
-gateway=$(sed -n 's/^gateway=//p' "$work/fake.out")
+start_fake_discord "$work"
+api=$fake_api
+gateway=$fake_gateway
 echo "fake Discord: api=$api gateway=$gateway"
 
 run_bot() {

@@ -26,7 +26,7 @@ public static class ParserBench
         var repo = RepositoryRoot();
         var corpus = Path.Combine(repo, "bench", ".corpus");
         var largeItems = quick ? 5_000 : PeakItems;
-        var iterations = quick ? 3 : 7;
+        var iterations = quick ? 5 : 9;
         var formats = Enum.GetValues<CorpusFormat>();
 
         log.WriteLine($"Generating the corpus in {corpus} (seed {Seed}) ...");
@@ -80,9 +80,9 @@ public static class ParserBench
             ];
             foreach (var (key, command) in runs)
             {
-                var peak = PeakMemory.MeasureMiB(command, environment, repo);
-                results.Add(new PeakResult(feed.Format, megabytes, key, peak));
-                log.WriteLine($"  {feed.Format} {megabytes:F0} MB  {key,-14} peak {peak:F0} MiB");
+                var (peak, cpu) = PeakMemory.Measure(command, environment, repo);
+                results.Add(new PeakResult(feed.Format, megabytes, key, peak, cpu));
+                log.WriteLine($"  {feed.Format} {megabytes:F0} MB  {key,-14} peak {peak:F0} MiB, {cpu.TotalSeconds:F2} s CPU");
             }
         }
 

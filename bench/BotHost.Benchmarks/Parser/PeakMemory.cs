@@ -4,15 +4,15 @@ using System.Runtime.InteropServices;
 namespace BotHost.Benchmarks.Parser;
 
 /// <summary>
-/// Peak resident memory of a whole process, as the kernel counts it: a fresh wrapper process starts the command as
-/// its only child, waits for it and reads getrusage(RUSAGE_CHILDREN).ru_maxrss, so nothing is missed between polls.
+/// Peak resident memory and CPU time of a whole process, as the kernel counts them: a fresh wrapper process starts
+/// the command as its only child, waits for it and reads getrusage(RUSAGE_CHILDREN), so nothing is missed between polls.
 /// </summary>
 public static partial class PeakMemory
 {
     public const string WrapperVerb = "peak-rss";
 
-    /// <summary>Runs <paramref name="command"/> (stdout discarded) under the wrapper and returns its peak in MiB.</summary>
-    public static double MeasureMiB(string command, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <summary>Runs <paramref name="command"/> (stdout discarded) under the wrapper: its peak resident memory in MiB and the CPU time it used.</summary>
+    public static (double PeakMiB, TimeSpan Cpu) Measure(string command, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
         var wrapper = new ProcessStartInfo("dotnet")
         {
@@ -33,12 +33,13 @@ public static partial class PeakMemory
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0 || !long.TryParse(output.Trim(), out var kib))
+        var fields = output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (process.ExitCode != 0 || fields.Length != 2 || !long.TryParse(fields[0], out var kib) || !long.TryParse(fields[1], out var microseconds))
         {
             throw new InvalidOperationException($"peak measurement of `{command}` failed (exit {process.ExitCode}): {error.Trim()}");
         }
 
-        return kib / 1024.0;
+        return (kib / 1024.0, TimeSpan.FromMicroseconds(microseconds));
     }
 
     /// <summary>The wrapper's side: run the shell command, fail if it fails, print its peak RSS in KiB.</summary>
@@ -64,8 +65,9 @@ public static partial class PeakMemory
             return 1;
         }
 
-        // struct rusage on 64-bit Linux: two timevals (4 longs), then ru_maxrss in KiB.
-        Console.WriteLine(usage[4]);
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (seconds, microseconds each), then ru_maxrss in KiB.
+        var cpuMicroseconds = ((usage[0] + usage[2]) * 1_000_000) + usage[1] + usage[3];
+        Console.WriteLine($"{usage[4]} {cpuMicroseconds}");
         return 0;
     }
 

@@ -67,6 +67,20 @@ public sealed partial class DatabaseMigrator
         return latest;
     }
 
+    /// <summary>
+    /// The schema version recorded in the file (0 when it has no version table yet), without creating or upgrading
+    /// anything: what `doctor` compares with <see cref="LatestVersion"/>. The file must exist.
+    /// </summary>
+    public async Task<int> StoredVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0
+            ? 0
+            : await CurrentVersionAsync(connection, cancellationToken);
+    }
+
     private async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         // Disposing the transaction without a commit rolls the whole step back, its DDL included.

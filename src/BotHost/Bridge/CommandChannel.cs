@@ -1,6 +1,9 @@
+using BotHost.Bridge.Permissions;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge;
 
@@ -9,7 +12,7 @@ namespace BotHost.Bridge;
 /// member's and the bot's permissions there. A channel is always keyed by the interaction's own guild, so a command
 /// can never reach another server's subscriptions.
 /// </summary>
-public sealed record CommandChannel(ChannelKey Key, ulong MemberPermissions, ulong? BotPermissions)
+public sealed record CommandChannel(ChannelKey Key, ulong MemberPermissions, ulong? BotPermissions, bool IsThread = false)
 {
     public const string OptionName = "channel";
 
@@ -29,7 +32,7 @@ public sealed record CommandChannel(ChannelKey Key, ulong MemberPermissions, ulo
         var picked = context.HasOption(OptionName) ? context.GetChannel(OptionName) : null;
         if (picked is null)
         {
-            channel = new CommandChannel(new ChannelKey(guild, here), context.MemberPermissions, context.Interaction.AppPermissions);
+            channel = new CommandChannel(new ChannelKey(guild, here), context.MemberPermissions, context.Interaction.AppPermissions, IsThreadType(context.Interaction.Channel?.Type));
             return true;
         }
 
@@ -40,7 +43,7 @@ public sealed record CommandChannel(ChannelKey Key, ulong MemberPermissions, ulo
         }
 
         // Resolved channels carry the member's and the bot's permissions in that channel, overwrites included.
-        channel = new CommandChannel(new ChannelKey(guild, picked.Id), picked.Permissions ?? context.MemberPermissions, picked.AppPermissions);
+        channel = new CommandChannel(new ChannelKey(guild, picked.Id), picked.Permissions ?? context.MemberPermissions, picked.AppPermissions, IsThreadType(picked.Type));
         return true;
     }
 
@@ -52,29 +55,24 @@ public sealed record CommandChannel(ChannelKey Key, ulong MemberPermissions, ulo
             ? null
             : CommandResponse.Error($"You need the Manage Channels permission in {Mention} to change its subscriptions. /subscription show tells anyone what it gets.");
 
-    /// <summary>Refuses when the bot could not post digests here (issue 12): nothing should be stored that cannot be delivered.</summary>
+    /// <summary>
+    /// Refuses when the bot could not post digests here (issue 12): nothing should be stored, or resumed, that cannot be
+    /// delivered. Interactions carry the bot's own permissions in the channel (app_permissions), overwrites included.
+    /// </summary>
     public CommandResponse? RefuseUnlessBotCanPost()
     {
-        if (BotPermissions is not { } bot || Has(bot, DiscordPermissions.Administrator))
+        if (BotPermissions is not { } bot)
         {
             return null;
         }
 
-        var missing = new List<string>();
-        if (!Has(bot, DiscordPermissions.SendMessages))
-        {
-            missing.Add("Send Messages");
-        }
-
-        if (!Has(bot, DiscordPermissions.EmbedLinks))
-        {
-            missing.Add("Embed Links");
-        }
-
+        var missing = PostingPermissions.Missing(bot, IsThread);
         return missing.Count == 0
             ? null
-            : CommandResponse.Error($"I can't post in {Mention}: I'm missing {string.Join(" / ", missing)} — ask an admin to allow them.");
+            : CommandResponse.Error($"I can't post in {Mention}: I'm missing {PostingPermissions.Names(missing)} — ask an admin to allow them.");
     }
+
+    private static bool IsThreadType(int? type) => type is Channel.AnnouncementThread or Channel.PublicThread or Channel.PrivateThread;
 
     private static bool Has(ulong granted, ulong wanted)
         => (granted & DiscordPermissions.Administrator) != 0 || (granted & wanted) == wanted;

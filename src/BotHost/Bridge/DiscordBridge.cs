@@ -1,7 +1,9 @@
 using System.Text.Json;
 using BotHost.Discord;
 using BotHost.Hosting;
+using BotHost.Bridge.Permissions;
 using BotHost.Discord.Gateway;
+using BotHost.Discord.Gateway.Events;
 using BotHost.Discord.Interactions;
 using BotHost.Discord.Interactions.Registration;
 using BotHost.Discord.Rest;
@@ -14,11 +16,12 @@ namespace BotHost.Bridge;
 /// <summary>
 /// Where the bot meets Discord: registers the slash commands (only when they changed) and hands every
 /// INTERACTION_CREATE from the gateway to the dispatcher, each on its own task so a slow command never
-/// delays another's acknowledgement.
+/// delays another's acknowledgement; events that may take a channel from the bot go to the permission watch.
 /// </summary>
 public sealed partial class DiscordBridge(
     GatewayClient gateway,
     InteractionDispatcher dispatcher,
+    PermissionWatch permissionWatch,
     CommandRegistrar registrar,
     DiscordRestClient rest,
     IOptions<DiscordOptions> options,
@@ -80,6 +83,13 @@ public sealed partial class DiscordBridge(
                         break;
                     case "INTERACTION_CREATE":
                         Track(HandleAsync(dispatch.Data, stoppingToken));
+                        break;
+                    default:
+                        if (GuildChangeReader.TryRead(dispatch, out var change))
+                        {
+                            permissionWatch.Enqueue(change);
+                        }
+
                         break;
                 }
             }

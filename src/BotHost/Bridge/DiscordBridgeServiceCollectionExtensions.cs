@@ -1,4 +1,5 @@
 using BotHost.Bridge.Delivery;
+using BotHost.Bridge.Permissions;
 using BotHost.Core.Delivery;
 using BotHost.Discord.Gateway;
 using BotHost.Discord.Interactions;
@@ -20,6 +21,9 @@ public static class DiscordBridgeServiceCollectionExtensions
         services.AddSingleton<ICommandRegistrationStore, CommandRegistrationStore>();
         services.AddBotHostCommands();
         services.AddSingleton<ISink, DiscordSink>();
+        services.AddSingleton<ChannelAccessChecker>();
+        services.AddSingleton<PermissionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<PermissionWatch>());
         services.AddDiscordInteractions();
         services.AddHostedService<DiscordBridge>();
         return services;

@@ -41,7 +41,9 @@ public static class InspectFeedCommand
             var context = new FeedParseContext(source, document.Result.ContentType);
             if (asJson)
             {
-                var output = new InspectedFeedJsonWriter(console.Out);
+                // The console's own writer flushes every few hundred bytes; a large feed's JSON goes to the stream in large writes.
+                using var stdout = ReferenceEquals(console.Out, Console.Out) ? Console.OpenStandardOutput() : null;
+                var output = stdout is null ? new InspectedFeedJsonWriter(console.Out) : new InspectedFeedJsonWriter(stdout);
                 var feed = parser.Parse(document.Content, context, output, cancellationToken);
                 output.Complete(feed);
             }

@@ -13,14 +13,22 @@ namespace BotHost.Cli;
 /// Nothing is written before the parser knows the document is a feed, so a refused document prints no JSON.
 /// "title" comes before the items when the feed states it before its first item (feeds do), else after them.
 /// </summary>
-internal sealed class InspectedFeedJsonWriter(TextWriter output) : IFeedItemSink
+internal sealed class InspectedFeedJsonWriter : IFeedItemSink
 {
     private const int ItemsPerFlush = 256;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly Stream? _bytes;
+    private readonly TextWriter? _text;
     private Utf8JsonWriter? _json;
     private bool _titleWritten;
     private int _pending;
+
+    /// <summary>Writes UTF-8 straight to <paramref name="output"/> (standard output: no text writer in between).</summary>
+    public InspectedFeedJsonWriter(Stream output) => _bytes = output;
+
+    /// <summary>Writes to <paramref name="output"/> (a console captured by tests).</summary>
+    public InspectedFeedJsonWriter(TextWriter output) => _text = output;
 
     public void Begin(FeedFormat format, string? title)
     {
@@ -71,15 +79,25 @@ internal sealed class InspectedFeedJsonWriter(TextWriter output) : IFeedItemSink
 
         json.WriteEndArray();
         json.WriteEndObject();
+        json.Flush();
+        _buffer.Write("\n"u8);
         Flush();
         json.Dispose();
-        output.WriteLine();
     }
 
     private void Flush()
     {
         _json!.Flush();
-        output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        if (_bytes is not null)
+        {
+            _bytes.Write(_buffer.WrittenSpan);
+            _bytes.Flush();
+        }
+        else
+        {
+            _text!.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        }
+
         _buffer.ResetWrittenCount();
         _pending = 0;
     }

@@ -6,6 +6,7 @@ using BotHost.Bridge;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Cli;
 
@@ -189,6 +190,10 @@ public static partial class OfflineInteractionParser
         });
     }
 
+    /// <summary>What the offline console's pretend member and bot hold: enough for every command.</summary>
+    private const ulong OfflineConsolePermissions = DiscordPermissions.Administrator | DiscordPermissions.ManageChannels | DiscordPermissions.ManageGuild
+        | DiscordPermissions.ViewChannel | DiscordPermissions.SendMessages | DiscordPermissions.EmbedLinks;
+
     /// <summary>An interaction from the console's member, who holds every permission, in the local pretend channel.</summary>
     private static Interaction Local(InteractionType type, InteractionData data) => new()
     {
@@ -197,8 +202,8 @@ public static partial class OfflineInteractionParser
         Token = "offline",
         GuildId = ChannelKey.Local.GuildId,
         ChannelId = ChannelKey.Local.ChannelId,
-        Member = new InteractionMember { User = new InteractionUser { Id = LocalUserId, Username = "you" }, Permissions = DiscordPermissions.OfflineConsole },
-        AppPermissions = DiscordPermissions.OfflineConsole,
+        Member = new InteractionMember { User = new InteractionUser { Id = LocalUserId, Username = "you" }, Permissions = OfflineConsolePermissions },
+        AppPermissions = OfflineConsolePermissions,
         Data = data,
     };
 

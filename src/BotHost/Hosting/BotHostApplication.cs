@@ -29,9 +29,12 @@ public static class BotHostApplication
         });
 
         // config/ lives under the working directory; environment variables (plain Section__Key or
-        // BOTHOST_Section__Key) are added again after it so they win over the files.
+        // BOTHOST_Section__Key) are added again after it and the user secrets so they win over both.
         builder.Configuration.AddJsonFile(Path.Combine("config", "appsettings.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddJsonFile(Path.Combine("config", $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        // The operator's secret store outside the repository (`dotnet user-secrets set Discord:Token … --project src/BotHost`),
+        // read in every environment because the README keeps the token there; environment variables still win over it.
+        builder.Configuration.AddUserSecrets(typeof(BotHostApplication).Assembly, optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)

@@ -6,7 +6,8 @@ namespace BotHost.Testing.FakeDiscord;
 /// <summary>
 /// The guilds, roles, channels (with permission overwrites) and members the fake Discord knows, set up by tests,
 /// and per-channel refusals of message creation (403 50013/50001, 404 10003). Channels nobody set up still accept
-/// messages, so tests that do not care about guilds need no setup.
+/// messages, so tests that do not care about guilds need no setup. With <see cref="EnforcePermissions"/> a known
+/// channel also refuses a bot that lacks View Channel or Send Messages there (<see cref="PermissionsOf"/>).
 /// </summary>
 public sealed class FakeGuilds
 {
@@ -17,6 +18,9 @@ public sealed class FakeGuilds
     private readonly Dictionary<ulong, GuildState> _guilds = [];
     private readonly Dictionary<ulong, ChannelState> _channels = [];
     private readonly Dictionary<ulong, (int Status, int Code, string Message)> _createRefusals = [];
+
+    /// <summary>Message creation in a set-up channel answers 403 as Discord would when the bot may not view or post there.</summary>
+    public bool EnforcePermissions { get; set; }
 
     /// <summary>Adds a guild with its @everyone role (id = guild id).</summary>
     public void AddGuild(ulong guildId, ulong ownerId, ulong everyonePermissions = DefaultEveryonePermissions, string name = "Fake Guild")
@@ -37,6 +41,25 @@ public sealed class FakeGuilds
         }
     }
 
+    /// <summary>Changes a role's permissions, as a server admin editing it does (Discord then sends GUILD_ROLE_UPDATE).</summary>
+    public void SetRolePermissions(ulong guildId, ulong roleId, ulong permissions)
+    {
+        lock (_lock)
+        {
+            var guild = Guild(guildId);
+            guild.Roles[roleId] = guild.Roles[roleId] with { Permissions = permissions };
+        }
+    }
+
+    /// <summary>The bot left or was removed: reading the guild or its members answers 404 from now on.</summary>
+    public void RemoveGuild(ulong guildId)
+    {
+        lock (_lock)
+        {
+            _guilds.Remove(guildId);
+        }
+    }
+
     /// <summary>Makes <paramref name="userId"/> a member with these roles (e.g. the bot, whose id is FakeRestOptions.ApplicationId).</summary>
     public void SetMemberRoles(ulong guildId, ulong userId, params ulong[] roleIds)
     {
@@ -53,6 +76,80 @@ public sealed class FakeGuilds
         {
             Guild(guildId);
             _channels[channelId] = new ChannelState(channelId, guildId, name, type, parentId, [.. overwrites]);
+        }
+    }
+
+    /// <summary>Replaces the channel's permission overwrites (Discord then sends CHANNEL_UPDATE, see <see cref="ChannelJson"/>).</summary>
+    public void SetOverwrites(ulong channelId, params FakeOverwrite[] overwrites)
+    {
+        lock (_lock)
+        {
+            _channels[channelId] = _channels[channelId] with { Overwrites = [.. overwrites] };
+        }
+    }
+
+    /// <summary>The channel object as GET /channels/{id} and the CHANNEL_UPDATE event carry it.</summary>
+    public string ChannelJson(ulong channelId)
+    {
+        var (status, json) = GetChannel(channelId);
+        return status == 200 ? json!.ToJsonString() : throw new InvalidOperationException($"Channel {channelId} is unknown or deleted.");
+    }
+
+    /// <summary>The type and parent of a set-up channel, as an interaction's partial <c>channel</c> carries them.</summary>
+    public (int Type, ulong? ParentId) ChannelShape(ulong channelId)
+    {
+        lock (_lock)
+        {
+            var channel = _channels[channelId];
+            return (channel.Type, channel.ParentId);
+        }
+    }
+
+    /// <summary>
+    /// A member's permissions in a channel, computed the way Discord documents it (written here independently of the
+    /// product's calculator): owner all; @everyone plus the member's roles, ADMINISTRATOR all; then the channel's
+    /// @everyone, role (deny then allow) and member overwrites, a thread using its parent's. What Discord puts in an
+    /// interaction's <c>app_permissions</c> (for the bot) and <c>member.permissions</c>.
+    /// </summary>
+    public ulong PermissionsOf(ulong guildId, ulong userId, ulong channelId)
+    {
+        lock (_lock)
+        {
+            var guild = Guild(guildId);
+            if (userId == guild.OwnerId)
+            {
+                return ulong.MaxValue;
+            }
+
+            var memberRoles = guild.Members.GetValueOrDefault(userId) ?? [];
+            var permissions = guild.Roles[guildId].Permissions;
+            foreach (var role in memberRoles)
+            {
+                permissions |= guild.Roles.TryGetValue(role, out var r) ? r.Permissions : 0;
+            }
+
+            if ((permissions & (1UL << 3)) != 0)
+            {
+                return ulong.MaxValue;
+            }
+
+            var channel = _channels[channelId];
+            var overwrites = channel.Type is 10 or 11 or 12 && channel.ParentId is { } parent ? _channels[parent].Overwrites : channel.Overwrites;
+            if (overwrites.FirstOrDefault(o => o.Type == 0 && o.Id == guildId) is { } everyone)
+            {
+                permissions = (permissions & ~everyone.Deny) | everyone.Allow;
+            }
+
+            var roleOverwrites = overwrites.Where(o => o.Type == 0 && o.Id != guildId && memberRoles.Contains(o.Id)).ToList();
+            var deny = roleOverwrites.Aggregate(0UL, (bits, o) => bits | o.Deny);
+            var allow = roleOverwrites.Aggregate(0UL, (bits, o) => bits | o.Allow);
+            permissions = (permissions & ~deny) | allow;
+            if (overwrites.FirstOrDefault(o => o.Type == 1 && o.Id == userId) is { } member)
+            {
+                permissions = (permissions & ~member.Deny) | member.Allow;
+            }
+
+            return permissions;
         }
     }
 
@@ -92,14 +189,33 @@ public sealed class FakeGuilds
         }
     }
 
-    internal (int, JsonNode?)? MessageCreateRefusal(ulong channelId)
+    internal (int, JsonNode?)? MessageCreateRefusal(ulong channelId, ulong botUserId)
     {
         lock (_lock)
         {
             return _createRefusals.TryGetValue(channelId, out var refusal)
                 ? FakeRestApi.Error(refusal.Status, refusal.Code, refusal.Message)
-                : ReadRefusal(channelId);
+                : ReadRefusal(channelId) ?? PermissionRefusal(channelId, botUserId);
         }
+    }
+
+    private (int, JsonNode?)? PermissionRefusal(ulong channelId, ulong botUserId)
+    {
+        if (!EnforcePermissions || !_channels.TryGetValue(channelId, out var channel))
+        {
+            return null;
+        }
+
+        if (!_guilds.TryGetValue(channel.GuildId, out var guild) || (!guild.Members.ContainsKey(botUserId) && guild.OwnerId != botUserId))
+        {
+            return FakeRestApi.Error(403, 50001, "Missing Access");
+        }
+
+        var permissions = PermissionsOf(channel.GuildId, botUserId, channelId);
+        var send = channel.Type is 10 or 11 or 12 ? 1UL << 38 : 1UL << 11;
+        return (permissions & (1UL << 10)) == 0 ? FakeRestApi.Error(403, 50001, "Missing Access")
+            : (permissions & send) == 0 ? FakeRestApi.Error(403, 50013, "Missing Permissions")
+            : null;
     }
 
     /// <summary>404 10003 for a channel that was removed; null otherwise (unknown channels are permissive).</summary>

@@ -8,7 +8,7 @@ public sealed partial class FakeRestApi
 {
     internal (int, JsonNode?) CreateMessage(ulong channelId, string body)
     {
-        if (Guilds.MessageCreateRefusal(channelId) is { } refused)
+        if (Guilds.MessageCreateRefusal(channelId, Options.ApplicationId) is { } refused)
         {
             return refused;
         }

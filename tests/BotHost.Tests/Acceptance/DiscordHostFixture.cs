@@ -1,9 +1,9 @@
 using System.Text.Json;
-using BotHost.Core.Collecting;
 using BotHost.Core.Scheduling;
 using BotHost.Core.Storage;
 using BotHost.Hosting;
 using BotHost.Testing.FakeDiscord;
+using BotHost.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -65,13 +65,13 @@ public sealed class DiscordHostFixture : IAsyncDisposable
 
         var builder = BotHostApplication.CreateBuilder(forCli: false, overrides: values);
         builder.Logging.ClearProviders();
-        var collected = new FirstRound();
+        var collected = new FirstRoundSignal();
         builder.Services.AddSingleton<ICollectionListener>(collected);
         var host = builder.Build();
         await host.StartAsync(Ct);
         await discord.Gateway.WaitUntilAsync(g => g.IdentifyCount == 1 && g.IsConnected);
         await discord.WaitForInteractionRequestAsync(r => r.Route == FakeInteractionRoute.GlobalCommands, Ct).WaitAsync(Wait, Ct);
-        await collected.Done.Task.WaitAsync(Wait, Ct);
+        await collected.Completed.Task.WaitAsync(Wait, Ct);
         return new DiscordHostFixture(directory, discord, host);
     }
 
@@ -125,15 +125,4 @@ public sealed class DiscordHostFixture : IAsyncDisposable
     }
 
     private static string Esc(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
-
-    private sealed class FirstRound : ICollectionListener
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
-        {
-            Done.TrySetResult();
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using BotHost.Core.Picks;
 using BotHost.Core.Subscriptions;
+using BotHost.Testing.FakeDiscord;
 using static BotHost.Tests.Acceptance.DiscordHostFixture;
 using static BotHost.Tests.Bridge.InteractionJson;
 
@@ -58,8 +59,26 @@ public sealed class SlashCommandsOverDiscordTests
         var noSend = await bot.InteractAsync((id, token) => Slash(id, token, "subscribe", appPermissions: (1 << 10) | (1 << 14)));
 
         Assert.True(IsEphemeral(noEmbeds));
+        Assert.True(IsEphemeral(noSend));
         Assert.Equal("I can't post in <#88>: I'm missing Embed Links — ask an admin to allow them.", Content(noEmbeds));
         Assert.Equal("I can't post in <#88>: I'm missing Send Messages — ask an admin to allow them.", Content(noSend));
+        Assert.Equal(0, await bot.CountAsync("subscriptions"));
+    }
+
+    [Fact]
+    public async Task Subscribe_InAThreadWhoseParentDeniesTheBotSendMessagesInThreads_IsRefusedAndStoresNothing()
+    {
+        await using var bot = await StartAsync();
+        var guilds = bot.Discord.Rest.Guilds;
+        guilds.AddGuild(Guild, ownerId: 5, everyonePermissions: (1 << 10) | (1 << 11) | (1 << 14) | (1UL << 38));
+        guilds.AddChannel(Channel, Guild, "digests", overwrites: FakeOverwrite.Role(Guild, deny: 1UL << 38));
+        guilds.AddChannel(91, Guild, "weekly", type: 11, parentId: Channel);
+
+        // The fake computes app_permissions from the parent's overwrites and says the channel is a thread: Send Messages
+        // is not what a thread needs.
+        var answer = await bot.Discord.UseSlashCommandAsync(Guild, 91, 5, "subscribe", cancellationToken: Ct);
+
+        Assert.Equal("I can't post in <#91>: I'm missing Send Messages in Threads — ask an admin to allow them.", answer);
         Assert.Equal(0, await bot.CountAsync("subscriptions"));
     }
 

@@ -87,7 +87,7 @@ public sealed class DigestCommandsTests
         await using var bot = await DiscordDigestHost.StartAsync();
         var lost = await bot.SubscribeAsync(88);
         var fine = await bot.SubscribeAsync(89);
-        bot.Discord.Rest.Faults.FailNext(5, 403, "/channels/88/");
+        bot.Discord.Rest.Guilds.FailMessageCreate(88, 403, 50013);
 
         await bot.CommandAsync(88, "digest", """[{"name":"now","type":1,"options":[]}]""");
         await bot.CommandAsync(89, "digest", """[{"name":"now","type":1,"options":[]}]""");
@@ -95,11 +95,13 @@ public sealed class DigestCommandsTests
         var fineStatus = await bot.DeliveredAsync(await bot.DeliveryIdAsync(fine.Id));
         var store = bot.Services.GetRequiredService<SubscriptionStore>();
         var paused = await store.GetAsync(lost.Id, TestContext.Current.CancellationToken);
+        var show = (await bot.CommandAsync(88, "subscription", """[{"name":"show","type":1,"options":[]}]""")).GetProperty("content").GetString();
 
         Assert.Equal(BotHost.Core.Delivery.DeliveryStatus.Failed, lostStatus);
         Assert.Equal(BotHost.Core.Delivery.DeliveryStatus.Sent, fineStatus);
         Assert.True(paused!.Paused);
-        Assert.Contains("403", paused.PausedReason, StringComparison.Ordinal);
+        Assert.StartsWith("delivery failed: Discord refused with 403 (code 50013, Missing Permissions): the bot may no longer view this channel", paused.PausedReason, StringComparison.Ordinal);
+        Assert.Contains("Paused: delivery failed: Discord refused with 403", show, StringComparison.Ordinal);
         Assert.Empty(bot.MessagesIn(88));
         Assert.NotEmpty(bot.MessagesIn(89));
         Assert.False((await store.GetAsync(fine.Id, TestContext.Current.CancellationToken))!.Paused);

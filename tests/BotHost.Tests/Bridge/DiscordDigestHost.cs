@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using BotHost.Core.Collecting;
 using BotHost.Core.Delivery;
 using BotHost.Core.Scheduling;
 using BotHost.Core.Subscriptions;
 using BotHost.Hosting;
 using BotHost.Testing.FakeDiscord;
 using BotHost.Testing.Logging;
+using BotHost.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -172,16 +172,5 @@ public sealed class DiscordDigestHost : IAsyncDisposable
         var edit = await Discord.WaitForInteractionRequestAsync(r => r.Route == FakeInteractionRoute.EditOriginal && r.Token == token, Ct)
             .WaitAsync(TimeSpan.FromSeconds(30), Ct);
         return edit.Body;
-    }
-
-    private sealed class FirstRoundSignal : ICollectionListener
-    {
-        public TaskCompletionSource Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
-        {
-            Completed.TrySetResult();
-            return Task.CompletedTask;
-        }
     }
 }

@@ -86,15 +86,4 @@ public sealed class OfflineRunTests
     }
 
     private static string Esc(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
-
-    private sealed class FirstRoundSignal : ICollectionListener
-    {
-        public TaskCompletionSource<IReadOnlyList<CollectionOutcome>> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
-        {
-            Completed.TrySetResult(outcomes);
-            return Task.CompletedTask;
-        }
-    }
 }

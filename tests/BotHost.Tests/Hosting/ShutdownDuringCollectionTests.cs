@@ -118,15 +118,4 @@ public sealed class ShutdownDuringCollectionTests : IAsyncLifetime
     }
 
     private Task<List<string>> QueryAsync(string sql) => DatabaseFile.QueryAsync(DatabasePath, sql, Token);
-
-    private sealed class FirstRoundSignal : ICollectionListener
-    {
-        public TaskCompletionSource<IReadOnlyList<CollectionOutcome>> Completed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task OnFirstRoundCompletedAsync(IReadOnlyList<CollectionOutcome> outcomes, CancellationToken cancellationToken)
-        {
-            Completed.TrySetResult(outcomes);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace BotHost.Core.Feeds.Parsing;
@@ -32,7 +33,7 @@ internal sealed class AtomFeedParser(FeedParseState state)
                 case "link":
                     // The feed's own link is the base of last resort, so it resolves against the document's location.
                     links.Add(child.Reader, feedBase ?? atom.State.SourceUri);
-                    atom.State.SiteUrl = links.Alternate;
+                    atom.State.SiteUrl = links.Alternate is { } site ? new Uri(site) : null;
                     return false;
                 case ItemName:
                     atom.State.AddItem(atom.ReadEntry(child, feedBase));
@@ -44,6 +45,7 @@ internal sealed class AtomFeedParser(FeedParseState state)
     }
 
     /// <summary>Reads one &lt;entry&gt; (the reader is on its start tag) and leaves the reader after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public RawFeedItem ReadEntry(FeedElementReader reader, Uri? baseUri)
     {
         var entryBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
@@ -72,6 +74,7 @@ internal sealed class AtomFeedParser(FeedParseState state)
 
         public string? Updated { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
         public bool Read(FeedElementReader element)
         {
             var child = element.Reader;

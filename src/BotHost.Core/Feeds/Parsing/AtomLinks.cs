@@ -8,18 +8,19 @@ namespace BotHost.Core.Feeds.Parsing;
 /// </summary>
 internal sealed class AtomLinks
 {
-    private Uri? _html;
-    private Uri? _other;
+    private string? _html;
+    private string? _other;
 
-    public Uri? Alternate => _html ?? _other;
+    /// <summary>The chosen page link, absolute (<see cref="Uri.AbsoluteUri"/> form), or null.</summary>
+    public string? Alternate => _html ?? _other;
 
-    public Uri? Replies { get; private set; }
+    public string? Replies { get; private set; }
 
     /// <summary>Considers the &lt;link&gt; the reader is on (attributes only; the reader does not move).</summary>
     public void Add(XmlReader reader, Uri? baseUri)
     {
         var linkBase = FeedUrls.ApplyXmlBase(reader, baseUri, baseUri);
-        var href = FeedUrls.Resolve(reader.GetAttribute("href"), linkBase);
+        var href = FeedUrls.ResolveText(reader.GetAttribute("href"), linkBase);
         if (href is null)
         {
             return;

@@ -33,9 +33,11 @@ internal static class AtomText
 
     private static (bool Html, bool Xhtml) TypeOf(System.Xml.XmlReader reader)
     {
-        var type = reader.GetAttribute("type")?.Trim().ToLowerInvariant();
-        var mode = reader.GetAttribute("mode")?.Trim().ToLowerInvariant();
-        var html = type is "html" or "text/html";
-        return (html, type is "xhtml" or "application/xhtml+xml" || (html && mode == "xml"));
+        var type = reader.GetAttribute("type").AsSpan().Trim();
+        var html = Is(type, "html") || Is(type, "text/html");
+        var xhtml = Is(type, "xhtml") || Is(type, "application/xhtml+xml") || (html && Is(reader.GetAttribute("mode").AsSpan().Trim(), "xml"));
+        return (html, xhtml);
     }
+
+    private static bool Is(ReadOnlySpan<char> value, string expected) => value.Equals(expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace BotHost.Core.Feeds.Parsing;
 
@@ -14,6 +15,7 @@ internal ref struct CollapsedText(Span<char> initial)
 
     public int Length { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public void Append(scoped ReadOnlySpan<char> text)
     {
         while (!text.IsEmpty)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace BotHost.Core.Feeds.Parsing;
 
@@ -44,6 +45,7 @@ internal static class FeedDates
         || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 
     /// <summary>yyyy-MM-dd, optionally with T or a space, HH:mm[:ss[.fffffff]] and Z or ±hh:mm: a subset of <see cref="IsoFormats"/>, read the same way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private static bool TryParseIsoFast(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
@@ -123,6 +125,7 @@ internal static class FeedDates
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private static bool TryParseRfc822(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace BotHost.Core.Feeds.Parsing;
@@ -43,17 +44,15 @@ internal sealed class FeedElementReader
     /// else is a parser fault: a claim without advancing would hand the same element back forever, and advancing
     /// without a claim would skip the next sibling. Either is caught here, thrown or recorded per <see cref="ParseGuard"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public void ForEachChild<TState>(TState state, Func<FeedElementReader, TState, bool> handle)
     {
         var reader = Reader;
-        if (reader.IsEmptyElement)
+        if (!Enter(out var depth))
         {
-            reader.Read();
             return;
         }
 
-        var depth = reader.Depth;
-        reader.Read();
         while (!BoundaryHit)
         {
             Guard.Step();
@@ -104,10 +103,36 @@ internal sealed class FeedElementReader
     /// The element's content with XML escaping undone; child elements (Atom xhtml, stray HTML in a description)
     /// come back as tags so <see cref="HtmlText"/> can strip them. Leaves the reader after the element.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public string ReadText()
     {
-        var text = ReadTextSpan();
-        return text.IsEmpty ? string.Empty : text.ToString();
+        // Most fields are one short text node: take the XML reader's own string for it, no copy through the buffer.
+        var reader = Reader;
+        if (Enter(out var depth))
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+            {
+                var value = reader.Value;
+                reader.Read();
+                if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
+                {
+                    Guard.Step();
+                    reader.Read();
+                    return value;
+                }
+
+                _length = 0;
+                Append(value);
+                ReadContentFrom(depth, xhtml: false);
+                return _text.AsSpan(0, _length).ToString();
+            }
+
+            _length = 0;
+            ReadContentFrom(depth, xhtml: false);
+            return _text.AsSpan(0, _length).ToString();
+        }
+
+        return string.Empty;
     }
 
     /// <summary>
@@ -134,15 +159,27 @@ internal sealed class FeedElementReader
 
     private void ReadContent(bool xhtml)
     {
-        var reader = Reader;
-        if (reader.IsEmptyElement)
+        if (Enter(out var depth))
         {
-            reader.Read();
-            return;
+            ReadContentFrom(depth, xhtml);
         }
+    }
 
-        var depth = reader.Depth;
+    /// <summary>Moves into the element the reader is on; false (and the reader after it) when it is empty.</summary>
+    private bool Enter(out int depth)
+    {
+        var reader = Reader;
+        depth = reader.Depth;
+        var empty = reader.IsEmptyElement;
         reader.Read();
+        return !empty;
+    }
+
+    /// <summary>Appends the content from the reader's position up to the end tag at <paramref name="depth"/>, and leaves the reader after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
+    private void ReadContentFrom(int depth, bool xhtml)
+    {
+        var reader = Reader;
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             Guard.Step();
@@ -186,6 +223,7 @@ internal sealed class FeedElementReader
         reader.Read();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private void AppendValue()
     {
         if (!Reader.CanReadValueChunk)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -54,6 +55,7 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
     /// Cleans one item, applies the title and id fallbacks and keeps it. Only an item with no title, no link and no
     /// text is skipped (with an error); one without a link is kept, and the pipeline decides what it can post.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public void AddItem(RawFeedItem raw)
     {
         _seen++;
@@ -85,7 +87,7 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
 
         if (title.Length == 0)
         {
-            title = summary.Length > 0 ? HtmlText.Truncate(summary, TitleFromSummaryLength) : link!.AbsoluteUri;
+            title = summary.Length > 0 ? HtmlText.Truncate(summary, TitleFromSummaryLength) : link!;
         }
 
         DateTimeOffset? published = null;
@@ -104,12 +106,12 @@ internal sealed class FeedParseState(FeedFormat format, Uri? sourceUri, int summ
         var id = raw.Id?.Trim();
         if (string.IsNullOrEmpty(id))
         {
-            id = link?.AbsoluteUri ?? StableHash(title, published, raw.DateText);
+            id = link ?? StableHash(title, published, raw.DateText);
         }
 
         Begin();
         ItemCount++;
-        sink.Add(new FeedItem(id, title, link?.AbsoluteUri, raw.Comments?.AbsoluteUri, published, summary, raw.Categories));
+        sink.Add(new FeedItem(id, title, link, raw.Comments, published, summary, raw.Categories));
     }
 
     /// <summary>What the parse found besides its items; tells a sink that saw no item the format and title too.</summary>

@@ -28,6 +28,20 @@ internal static class FeedUrls
     }
 
     /// <summary>
+    /// <see cref="Resolve"/> as the absolute URL's text (<see cref="Uri.AbsoluteUri"/>). Most feed links are already
+    /// in that form; those are recognised and returned as they are, without building a <see cref="Uri"/>.
+    /// </summary>
+    public static string? ResolveText(string? raw, Uri? baseUri)
+    {
+        if (raw is not null && CanonicalHttpUrl.IsCanonical(raw))
+        {
+            return raw;
+        }
+
+        return Resolve(raw, baseUri)?.AbsoluteUri;
+    }
+
+    /// <summary>
     /// Applies an element's xml:base (if any) to the xml:base in scope, <paramref name="current"/> (null: none yet, so a
     /// relative xml:base resolves against <paramref name="documentBase"/>).
     /// </summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace BotHost.Core.Feeds.Parsing;
 
@@ -13,6 +14,7 @@ namespace BotHost.Core.Feeds.Parsing;
 internal ref struct HtmlTextExtractor
 {
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("<&");
+    private static readonly SearchValues<char> TagSpecials = SearchValues.Create("\"'>");
 
     private readonly ReadOnlySpan<char> _html;
     private readonly int _limit;
@@ -41,6 +43,7 @@ internal ref struct HtmlTextExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private void Run()
     {
         while (_position < _html.Length && _text.Length < _limit)
@@ -66,6 +69,7 @@ internal ref struct HtmlTextExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private void ReadMarkup()
     {
         var next = _position + 1 < _html.Length ? _html[_position + 1] : '\0';
@@ -97,6 +101,7 @@ internal ref struct HtmlTextExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private void ReadStartTag()
     {
         _position++;
@@ -153,28 +158,37 @@ internal ref struct HtmlTextExtractor
     }
 
     /// <summary>Skips attributes (quoted values may hold '&gt;') to just past the tag's '&gt;'; true when it ends with "/&gt;".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private bool SkipTagRest()
     {
-        var quote = '\0';
-        for (; _position < _html.Length; _position++)
+        while (_position < _html.Length)
         {
+            // Jump to the next quote or '>'; a quoted value is jumped over whole (URLs in attributes are long).
+            var next = _html[_position..].IndexOfAny(TagSpecials);
+            if (next < 0)
+            {
+                break;
+            }
+
+            _position += next;
             var c = _html[_position];
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
+            if (c == '>')
             {
                 var selfClosing = _html[_position - 1] == '/';
                 _position++;
                 return selfClosing;
             }
+
+            var close = _html[(_position + 1)..].IndexOf(c);
+            if (close < 0)
+            {
+                break;
+            }
+
+            _position += close + 2;
         }
 
+        _position = _html.Length;
         return false;
     }
 
@@ -226,6 +240,13 @@ internal ref struct HtmlTextExtractor
     {
         var rest = _html[_position..];
         var end = rest[..Math.Min(rest.Length, 33)].IndexOf(';');
+        if (end > 1 && CommonReference(rest[1..end]) is { } common)
+        {
+            _text.Append(common);
+            _position += end + 1;
+            return;
+        }
+
         if (end > 1)
         {
             var reference = rest[..(end + 1)];
@@ -241,6 +262,26 @@ internal ref struct HtmlTextExtractor
         _text.Append("&");
         _position++;
     }
+
+    /// <summary>The references feed HTML is full of, decoded without building strings; null for the rest.</summary>
+    private static string? CommonReference(ReadOnlySpan<char> name) => name switch
+    {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" or "#39" => "'",
+        "nbsp" or "#160" => "\u00A0",
+        "#8217" => "\u2019",
+        "#8220" => "\u201C",
+        "#8221" => "\u201D",
+        "#8230" => "\u2026",
+        "hellip" => "\u2026",
+        "mdash" or "#8212" => "\u2014",
+        "ndash" or "#8211" => "\u2013",
+        "raquo" => "\u00BB",
+        _ => null,
+    };
 
     /// <summary>How a tag changes reading: nothing, a word break, content dropped (script, svg…), content read as text (title, textarea).</summary>
     private enum TagKind

@@ -111,7 +111,7 @@ internal sealed class JsonFeedParser(FeedParseState state, ParseGuard guard)
         {
             Id = element.TryGetProperty("id", out var id) && id.ValueKind is JsonValueKind.String or JsonValueKind.Number ? id.ToString() : null,
             Title = String(element, "title"),
-            Link = FeedUrls.Resolve(String(element, "url") ?? String(element, "external_url"), state.DocumentBase),
+            Link = FeedUrls.ResolveText(String(element, "url") ?? String(element, "external_url"), state.DocumentBase),
 
             // JSON Feed defines title, summary and content_text as plain text; publishers still HTML-escape them.
             SummaryText = FeedText.Summary(String(element, "summary") ?? String(element, "content_text"), TextKind.LooseText, state.SummaryMaxLength),

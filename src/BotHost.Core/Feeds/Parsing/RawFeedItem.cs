@@ -9,12 +9,13 @@ internal sealed class RawFeedItem
 
     public TextKind TitleKind { get; set; } = TextKind.LooseText;
 
-    public Uri? Link { get; set; }
+    /// <summary>The absolute article link (<see cref="Uri.AbsoluteUri"/> form), or null.</summary>
+    public string? Link { get; set; }
 
     /// <summary>A link from an id/guid that claims to be a permalink; used only when there is no link.</summary>
-    public Uri? PermaLink { get; set; }
+    public string? PermaLink { get; set; }
 
-    public Uri? Comments { get; set; }
+    public string? Comments { get; set; }
 
     public string? DateText { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace BotHost.Core.Feeds.Parsing;
@@ -37,6 +38,7 @@ internal sealed class RssElements(FeedParseState state)
     }
 
     /// <summary>Reads one &lt;item&gt; (the reader is on its start tag) and leaves the reader after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     public RawFeedItem ReadItem(FeedElementReader reader, Uri? baseUri)
     {
         var itemBase = FeedUrls.ApplyXmlBase(reader.Reader, baseUri, state.DocumentBase);
@@ -83,6 +85,7 @@ internal sealed class RssElements(FeedParseState state)
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs per element or item: see FeedParser
     private bool ReadField(FeedElementReader element, RawFeedItem item, Uri? baseUri)
     {
         var reader = element.Reader;
@@ -95,7 +98,7 @@ internal sealed class RssElements(FeedParseState state)
                     return true;
                 case "link":
                     var linkBase = FeedUrls.ApplyXmlBase(reader, baseUri, state.DocumentBase);
-                    item.Link = FeedUrls.Resolve(element.ReadText(), linkBase ?? state.DocumentBase);
+                    item.Link = FeedUrls.ResolveText(element.ReadText(), linkBase ?? state.DocumentBase);
                     return true;
                 case "description":
                     item.SummaryText = FeedText.Summary(element.ReadTextSpan(), TextKind.Html, state.SummaryMaxLength);
@@ -104,7 +107,7 @@ internal sealed class RssElements(FeedParseState state)
                     ReadGuid(element, item, baseUri ?? state.DocumentBase);
                     return true;
                 case "comments":
-                    item.Comments = FeedUrls.Resolve(element.ReadText(), baseUri ?? state.DocumentBase);
+                    item.Comments = FeedUrls.ResolveText(element.ReadText(), baseUri ?? state.DocumentBase);
                     return true;
                 case "pubDate":
                     item.DateText = element.ReadText();
@@ -156,7 +159,7 @@ internal sealed class RssElements(FeedParseState state)
         item.Id = guid;
         if (isPermaLink)
         {
-            item.PermaLink = FeedUrls.Resolve(guid, baseUri);
+            item.PermaLink = FeedUrls.ResolveText(guid, baseUri);
         }
     }
 }

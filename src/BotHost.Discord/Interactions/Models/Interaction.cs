@@ -23,6 +23,9 @@ public sealed record Interaction
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
     public ulong? ChannelId { get; init; }
 
+    /// <summary>The partial channel it was invoked in (its <c>type</c> tells a thread, which posts with other permissions).</summary>
+    public ResolvedChannel? Channel { get; init; }
+
     /// <summary>Set in guilds; <see cref="User"/> is set in DMs instead.</summary>
     public InteractionMember? Member { get; init; }
 

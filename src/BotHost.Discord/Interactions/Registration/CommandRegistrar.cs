@@ -31,32 +31,30 @@ public sealed class CommandRegistrar(
     /// <exception cref="InvalidCommandDefinitionException">A definition breaks a Discord limit; nothing is sent.</exception>
     public async Task<CommandRegistrationResult> RegisterAsync(ulong applicationId, CancellationToken cancellationToken)
     {
-        var definitions = Canonical(catalog.Commands.Select(c => c.Definition));
-        CommandDefinitionValidator.Validate(definitions);
-
-        var hash = ComputeHash(definitions);
-        var app = applicationId.ToString(CultureInfo.InvariantCulture);
-        var globalUpdated = await OverwriteIfChangedAsync(
-            $"global:{app}",
-            hash,
-            definitions.Count,
-            ct => api.BulkOverwriteGlobalCommandsAsync(applicationId, definitions, ct),
-            cancellationToken);
-
-        var guildUpdated = false;
-        if (options.Value.DevGuildId is { } guildId)
+        var scopes = Scopes(applicationId);
+        CommandDefinitionValidator.Validate(scopes[0].Definitions);
+        var updated = new bool[scopes.Count];
+        for (var i = 0; i < scopes.Count; i++)
         {
-            // contexts only apply to global commands; guild commands never run in DMs.
-            var guildDefinitions = definitions.Select(d => d with { Contexts = null }).ToList();
-            guildUpdated = await OverwriteIfChangedAsync(
-                $"guild:{app}:{guildId.ToString(CultureInfo.InvariantCulture)}",
-                ComputeHash(guildDefinitions),
-                guildDefinitions.Count,
-                ct => api.BulkOverwriteGuildCommandsAsync(applicationId, guildId, guildDefinitions, ct),
-                cancellationToken);
+            updated[i] = await OverwriteIfChangedAsync(scopes[i], cancellationToken);
         }
 
-        return new CommandRegistrationResult(hash, globalUpdated, guildUpdated);
+        return new CommandRegistrationResult(scopes[0].Hash, updated[0], updated.Length > 1 && updated[1]);
+    }
+
+    /// <summary>
+    /// Per scope, the stored hash against the current definitions' hash: what a registration at the next start would
+    /// send, found without sending anything (the `doctor` verb).
+    /// </summary>
+    public async Task<IReadOnlyList<CommandScopeStatus>> CheckAsync(ulong applicationId, CancellationToken cancellationToken)
+    {
+        var statuses = new List<CommandScopeStatus>();
+        foreach (var scope in Scopes(applicationId))
+        {
+            statuses.Add(new CommandScopeStatus(scope.Name, scope.Hash, await store.GetHashAsync(scope.Name, cancellationToken)));
+        }
+
+        return statuses;
     }
 
     /// <summary>SHA-256 (lowercase hex) of the canonical JSON of the definitions sorted by type and name.</summary>
@@ -70,22 +68,46 @@ public sealed class CommandRegistrar(
     private static IReadOnlyList<ApplicationCommandDefinition> Canonical(IEnumerable<ApplicationCommandDefinition> definitions)
         => [.. definitions.OrderBy(d => d.Type).ThenBy(d => d.Name, StringComparer.Ordinal)];
 
-    private async Task<bool> OverwriteIfChangedAsync(
-        string scope,
-        string hash,
-        int count,
-        Func<CancellationToken, Task<IReadOnlyList<RegisteredApplicationCommand>>> overwrite,
-        CancellationToken cancellationToken)
+    // The global scope first; with Discord:DevGuildId the development guild's second.
+    private List<Scope> Scopes(ulong applicationId)
     {
-        if (await store.GetHashAsync(scope, cancellationToken) == hash)
+        var definitions = Canonical(catalog.Commands.Select(c => c.Definition));
+        var app = applicationId.ToString(CultureInfo.InvariantCulture);
+        var scopes = new List<Scope>
         {
-            InteractionsLog.CommandsUnchanged(logger, scope, hash);
+            new($"global:{app}", definitions, ComputeHash(definitions), (list, ct) => api.BulkOverwriteGlobalCommandsAsync(applicationId, list, ct)),
+        };
+        if (options.Value.DevGuildId is { } guildId)
+        {
+            // contexts only apply to global commands; guild commands never run in DMs.
+            var guildDefinitions = definitions.Select(d => d with { Contexts = null }).ToList();
+            scopes.Add(new(
+                $"guild:{app}:{guildId.ToString(CultureInfo.InvariantCulture)}",
+                guildDefinitions,
+                ComputeHash(guildDefinitions),
+                (list, ct) => api.BulkOverwriteGuildCommandsAsync(applicationId, guildId, list, ct)));
+        }
+
+        return scopes;
+    }
+
+    private async Task<bool> OverwriteIfChangedAsync(Scope scope, CancellationToken cancellationToken)
+    {
+        if (await store.GetHashAsync(scope.Name, cancellationToken) == scope.Hash)
+        {
+            InteractionsLog.CommandsUnchanged(logger, scope.Name, scope.Hash);
             return false;
         }
 
-        await overwrite(cancellationToken);
-        await store.SetHashAsync(scope, hash, cancellationToken);
-        InteractionsLog.CommandsRegistered(logger, count, scope, hash);
+        await scope.Overwrite(scope.Definitions, cancellationToken);
+        await store.SetHashAsync(scope.Name, scope.Hash, cancellationToken);
+        InteractionsLog.CommandsRegistered(logger, scope.Definitions.Count, scope.Name, scope.Hash);
         return true;
     }
+
+    private sealed record Scope(
+        string Name,
+        IReadOnlyList<ApplicationCommandDefinition> Definitions,
+        string Hash,
+        Func<IReadOnlyList<ApplicationCommandDefinition>, CancellationToken, Task<IReadOnlyList<RegisteredApplicationCommand>>> Overwrite);
 }

@@ -6,9 +6,6 @@ namespace BotHost.Bridge.Commands;
 /// <summary>What the digest commands share: the channel key of an interaction and the Manage Channels rule.</summary>
 public static class ChannelCommands
 {
-    /// <summary>MANAGE_CHANNELS (1 &lt;&lt; 4): needed by every command that changes what a channel gets.</summary>
-    public const ulong ManageChannels = 1UL << 4;
-
     public const string NotInGuild = "This command works in a server channel, not in direct messages.";
 
     public const string NeedsManageChannels = "You need the Manage Channels permission in this channel to do that.";

@@ -6,6 +6,7 @@ using BotHost.Core.Delivery;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Commands;
 
@@ -38,7 +39,7 @@ public sealed class DigestCommand(SubscriptionService subscriptions, Subscriptio
         }
 
         var now = context.Subcommand == "now";
-        if (now && !context.MemberHas(ChannelCommands.ManageChannels))
+        if (now && !context.MemberHas(DiscordPermissions.ManageChannels))
         {
             return CommandResponse.Error(ChannelCommands.NeedsManageChannels);
         }

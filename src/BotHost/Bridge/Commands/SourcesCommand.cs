@@ -2,6 +2,7 @@ using BotHost.Bridge.Autocomplete;
 using BotHost.Core.Sources;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Commands;
 

@@ -2,6 +2,7 @@ using BotHost.Bridge.Autocomplete;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Commands;
 

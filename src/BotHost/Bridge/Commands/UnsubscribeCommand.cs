@@ -3,6 +3,7 @@ using BotHost.Bridge.Components;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
 using BotHost.Discord.Interactions.Models;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Commands;
 

@@ -1,6 +1,7 @@
 using BotHost.Bridge.Commands;
 using BotHost.Core.Digests;
 using BotHost.Discord.Interactions.Commands;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Components;
 
@@ -26,7 +27,7 @@ public sealed class FeedbackButtons(DigestFeedback feedback) : ComponentHandler
 
         if (kind == DigestActionKind.MuteSource)
         {
-            if (!context.MemberHas(ChannelCommands.ManageChannels))
+            if (!context.MemberHas(DiscordPermissions.ManageChannels))
             {
                 return CommandResponse.Error(ChannelCommands.NeedsManageChannels);
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
+using BotHost.Discord.Permissions;
 
 namespace BotHost.Bridge.Components;
 

@@ -15,6 +15,9 @@ public sealed class HtmlTextTests
     [InlineData("<svg/>before<svg><text>drawn</text></svg> after", "before after")]
     [InlineData("<title>T</title><textarea>a &lt; c</textarea>", "Ta < c")]
     [InlineData("x<!-- hidden -->y<br/>z", "xy z")]
+    [InlineData("<a title=\"x > y\" href='/q?a=1&b=\"2\"'>link</a> text", "link text")]
+    [InlineData("<p>Fish &amp; chips&nbsp;&raquo; &#8217;s &#x41;&bogus; &</p>", "Fish & chips » ’s A&bogus; &")]
+    [InlineData("<img src=\"unterminated", "")]
     [InlineData(null, "")]
     public void ToPlainText_StripsTagsDecodesEntitiesAndCollapsesWhitespace(string? html, string expected)
     {
