@@ -28,6 +28,11 @@ internal static class StoryStoreBuilder
     public static async Task<TimeSpan> BuildAsync(string path, int stories, int seed, TopicVocabulary? vocabulary, TextWriter log, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
         var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = path }));
         await new DatabaseMigrator(connections, TimeProvider.System, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(cancellationToken);
         SqliteConnection.ClearAllPools();

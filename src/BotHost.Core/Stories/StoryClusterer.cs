@@ -30,7 +30,7 @@ public sealed class StoryClusterer(StoryStore stories)
         {
             var candidates = await stories.FindTitleCandidatesAsync(sql, fingerprint, item.SeenAt - TitleMatchWindow, MaxTitleCandidates, cancellationToken);
             var best = candidates
-                .Select(c => (c.Id, Score: StoryMatcher.TitleScore(fingerprint, TitleFingerprinter.Compute(c.Title))))
+                .Select(c => (c.Id, Score: StoryMatcher.TitleScore(fingerprint, TitleFingerprinter.ForScoring(c.Title))))
                 .Where(c => c.Score >= StoryMatcher.SameStoryThreshold)
                 .OrderByDescending(c => c.Score)
                 .FirstOrDefault();
