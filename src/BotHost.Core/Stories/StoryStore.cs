@@ -13,6 +13,7 @@ public sealed class StoryStore
 
     private const string FindByKey = "SELECT story_id FROM story_keys WHERE key = $key";
     private const string FirstInWindow = "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1";
+    private const string TitlesInWindow = "SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each($ids)) AND first_seen_at >= $since";
     private const string Create =
         "INSERT INTO stories(canonical_url, title, summary_text, normalized_title_hash, published_at, first_seen_at, is_backlog) " +
         "VALUES ($url, $title, $summary, $hash, $published, $seen, $backlog) RETURNING id";
@@ -27,7 +28,7 @@ public sealed class StoryStore
     private const string CountMention = "UPDATE stories SET mention_count = mention_count + 1 WHERE id = $story";
 
     private static readonly string[] Bands = ["$story", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
-    private static readonly string[] Probes = ["$since", "$first", "$hash", "$limit", "$per", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
+    private static readonly string[] Probes = ["$first", "$per", "$hash", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
 
     /// <summary>The story holding the first of <paramref name="keys"/> that is known, with that key's position in the list.</summary>
     public async Task<(long StoryId, int KeyIndex)?> FindByKeysAsync(TransactionCommands sql, IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -51,6 +52,11 @@ public sealed class StoryStore
     /// share one. Story ids rise with first_seen_at (a story is created when first seen), so the window
     /// starts at one id.
     /// </summary>
+    /// <remarks>
+    /// One statement returns every probe's rows and the hits are counted here: SQLite's GROUP BY over them sorted every
+    /// row the probes read, which made this the costliest step of ingest when titles share common words (crowded bands
+    /// fill all <see cref="MaxRowsPerProbe"/> rows of their probe).
+    /// </remarks>
     public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
         TransactionCommands sql, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
@@ -62,24 +68,39 @@ public sealed class StoryStore
 
         var bands = fingerprint.BandKeys.Count;
         var values = new object?[Probes.Length - TitleFingerprinter.Bands + bands];
-        values[0] = sinceMs;
-        values[1] = firstId;
+        values[0] = firstId;
+        values[1] = MaxRowsPerProbe;
         values[2] = unchecked((long)fingerprint.NormalizedHash);
-        values[3] = limit;
-        values[4] = MaxRowsPerProbe;
         for (var i = 0; i < bands; i++)
         {
-            values[5 + i] = unchecked((long)fingerprint.BandKeys[i]);
+            values[3 + i] = unchecked((long)fingerprint.BandKeys[i]);
         }
 
-        var result = new List<(long, string)>();
-        await using var reader = await sql.Command(CandidatesSql(bands), Probes.AsSpan(0, values.Length), values).ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var hits = new Dictionary<long, int>();
+        await using (var reader = await sql.Command(ProbesSql(bands), Probes.AsSpan(0, values.Length), values).ExecuteReaderAsync(cancellationToken))
         {
-            result.Add((reader.GetInt64(0), reader.GetString(1)));
+            // Read, not ReadAsync: Microsoft.Data.Sqlite reads synchronously either way, and up to 17 x 256 rows
+            // (bounded, so no cancellation check per row) paid the async wrapper on every one.
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                hits[id] = hits.GetValueOrDefault(id) + 1;
+            }
         }
 
-        return result;
+        var ranked = hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(limit).Select(h => h.Key).ToList();
+        var titles = new Dictionary<long, string>(ranked.Count);
+        if (ranked.Count > 0)
+        {
+            var ids = "[" + string.Join(',', ranked.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            await using var reader = await sql.Command(TitlesInWindow, ["$ids", "$since"], [ids, sinceMs]).ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                titles[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        return [.. ranked.Where(titles.ContainsKey).Select(id => (id, titles[id]))];
     }
 
     public async Task<long> CreateAsync(TransactionCommands sql, NewStory story, CancellationToken cancellationToken) =>
@@ -148,28 +169,18 @@ public sealed class StoryStore
 
     private static string Band(int i) => "$b" + i.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly string[] CandidatesByBandCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildCandidatesSql)];
+    private static readonly string[] ProbesByBandCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildProbesSql)];
     private static readonly string[] BandsByCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildBandsSql)];
 
-    private static string CandidatesSql(int bands) => bands < CandidatesByBandCount.Length ? CandidatesByBandCount[bands] : BuildCandidatesSql(bands);
+    private static string ProbesSql(int bands) => bands < ProbesByBandCount.Length ? ProbesByBandCount[bands] : BuildProbesSql(bands);
 
     private static string BandsSql(int bands) => bands < BandsByCount.Length ? BandsByCount[bands] : BuildBandsSql(bands);
 
-    private static string BuildCandidatesSql(int bands)
-    {
-        var probes = new List<string>(bands + 1)
-        {
-            "SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)",
-        };
-        probes.AddRange(Enumerable.Range(0, bands).Select(i =>
-            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = {Band(i)} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)"));
-
-        // CROSS JOIN keeps SQLite from scanning the window instead of looking up the few ranked ids.
-        return "SELECT s.id, s.title FROM (SELECT id, COUNT(*) AS hits FROM (" + string.Join(" UNION ALL ", probes) + ") " +
-            "GROUP BY id ORDER BY hits DESC, id DESC LIMIT $limit) m " +
-            "CROSS JOIN stories s WHERE s.id = m.id AND s.first_seen_at >= $since " +
-            "ORDER BY m.hits DESC, s.id DESC";
-    }
+    // Every probe's rows, unsorted and ungrouped: counting them here is cheaper than SQLite's GROUP BY, which sorts them.
+    private static string BuildProbesSql(int bands) =>
+        string.Join(" UNION ALL ", Enumerable.Range(0, bands).Select(i =>
+            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = {Band(i)} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)")
+            .Prepend("SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)"));
 
     private static string BuildBandsSql(int bands) =>
         "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES " + string.Join(", ", Enumerable.Range(0, bands).Select(i => $"({Band(i)}, $story)"));
