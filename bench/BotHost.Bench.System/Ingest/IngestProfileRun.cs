@@ -22,7 +22,7 @@ internal static class IngestProfileRun
         var (sources, items) = crowded
             ? IngestCorpus.WriteCrowded(context.ScratchPath("feeds", "crowded"), feeds * 50, BenchContext.Seed, StoryStoreBuilder.Now)
             : IngestCorpus.WriteRealistic(context.ScratchPath("feeds", "realistic"), feeds, BenchContext.Seed, StoryStoreBuilder.Now);
-        var store = await new StoreSet(context, Math.Max(stories, StoreSet.SmallStories + 1)).FreshAsync("profile", stories, cancellationToken);
+        var store = await new StoreSet(context, stories).CopyAsync("profile", stories, cancellationToken);
         using var host = new CollectorHost(store, sources, context.TopicsFile, time);
         Console.WriteLine($"measuring pid {Environment.ProcessId}: {items:#,0} items");
         await Console.Out.FlushAsync(cancellationToken);

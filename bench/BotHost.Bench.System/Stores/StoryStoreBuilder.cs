@@ -111,7 +111,7 @@ internal static class StoryStoreBuilder
         for (long id = 1; id <= count; id++)
         {
             // Evenly spread and rising with the id, as stories are created when first seen.
-            var seen = (Now - (TimeSpan.FromDays(HistoryDays) * (count - id) / count)).ToUnixTimeMilliseconds();
+            var seen = (Now - (TimeSpan.FromDays(HistoryDays) * ((count - id) / (double)count))).ToUnixTimeMilliseconds();
             var title = headlines.NextTitle();
             var summary = headlines.NextTitle() + ", and " + headlines.NextTitle().ToLowerInvariant() + ".";
             var url = UrlCanonicalizer.Canonicalize(headlines.UrlFor(title, id, DateTimeOffset.FromUnixTimeMilliseconds(seen)));
