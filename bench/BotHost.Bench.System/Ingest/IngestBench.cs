@@ -25,10 +25,10 @@ internal static class IngestBench
     {
         var log = context.Log;
         var time = new FakeTimeProvider(StoryStoreBuilder.Now);
-        var feeds = context.Quick ? 120 : 480;
-        var crowdedItems = context.Quick ? 5_000 : 50_000;
+        var feeds = context.Quick ? 60 : 480;
+        var crowdedItems = context.Quick ? 2_500 : 50_000;
         var (realistic, items) = IngestCorpus.WriteRealistic(context.ScratchPath("feeds", "realistic"), feeds, BenchContext.Seed, StoryStoreBuilder.Now);
-        var (warmup, _) = IngestCorpus.WriteRealistic(context.ScratchPath("feeds", "warmup"), 20, BenchContext.Seed + 1, StoryStoreBuilder.Now);
+        var (warmup, _) = IngestCorpus.WriteRealistic(context.ScratchPath("feeds", "warmup"), context.Quick ? 10 : 20, BenchContext.Seed + 1, StoryStoreBuilder.Now);
         var (crowded, _) = IngestCorpus.WriteCrowded(context.ScratchPath("feeds", "crowded"), crowdedItems, BenchContext.Seed, StoryStoreBuilder.Now);
         log.WriteLine($"  corpus: {feeds} feeds, {items:#,0} items; crowded feed {crowdedItems:#,0} items");
 
