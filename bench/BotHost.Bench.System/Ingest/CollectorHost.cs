@@ -23,6 +23,8 @@ internal sealed class CollectorHost : IDisposable
             ["Feeds:SourcesFile"] = sourcesFile,
             ["Feeds:FirstFetchIsBacklog"] = "false",
             ["Feeds:MaxItemsPerFeed"] = "1000000",
+            // The full run's crowded feed (50,000 items) is about 26 MB, over the default 10 MB cap.
+            ["Feeds:MaxBodyBytes"] = "200000000",
             ["Feeds:ParseTimeoutSeconds"] = "600",
             ["Curation:TopicsFile"] = topicsFile,
         }).Build();

@@ -55,6 +55,7 @@ internal static class IngestBench
             }
         }
 
+        log.WriteLine($"  realistic feeds: {smallRun.ItemsPerSecond:#,0} items/s into {StoreSet.SmallStories:#,0} stories, {largeRun.ItemsPerSecond:#,0} items/s into {stores.LargeStories:#,0}");
         var repoll = new Run();
         await repoll.MeasureAsync(smallHost, chunks[0], cancellationToken);
 
