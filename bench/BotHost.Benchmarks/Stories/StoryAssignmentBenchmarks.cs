@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BotHost.Core.Collecting;
+using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using Microsoft.Data.Sqlite;
 
@@ -80,8 +81,9 @@ public class StoryAssignmentBenchmarks
     {
         var (item, candidate) = _pool[_next++ % PoolSize];
         await using var tx = _connection!.BeginTransaction();
-        var itemId = await _items.InsertAsync(tx, item, CancellationToken.None);
-        var decision = await _clusterer.AssignAsync(tx, candidate with { ItemId = itemId }, CancellationToken.None);
+        await using var sql = new TransactionCommands(tx);
+        var itemId = await _items.InsertAsync(sql, item, CancellationToken.None);
+        var decision = await _clusterer.AssignAsync(sql, candidate with { ItemId = itemId }, CancellationToken.None);
         await tx.RollbackAsync(CancellationToken.None);
         return decision;
     }

@@ -13,7 +13,13 @@ namespace BotHost.Core.Collecting;
 /// leaves items without their story or the validators ahead of the items.
 /// </summary>
 public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, TopicFilter topics, StoryTopicTagger tagger, SourceStore sources, TimeProvider time)
+    : IDisposable
 {
+    // SQLite has one writer at a time. Feeds of a round are parsed in parallel but stored one after another here:
+    // a waiting feed queues on this gate instead of sleeping in SQLite's busy handler, where a round of many
+    // feeds gave some of them "database is locked" once the busy timeout ran out.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     /// <summary>Dates further ahead than this are clamped to the time the item was first seen.</summary>
     public static readonly TimeSpan FutureDateTolerance = TimeSpan.FromHours(1);
 
@@ -21,16 +27,36 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
     public async Task<IngestSummary> IngestAsync(
         SourceState source, IReadOnlyList<string> sourceTopics, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
     {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await IngestOneAtATimeAsync(source, sourceTopics, feed, asBacklog, fetch, nextFetchAt, cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private async Task<IngestSummary> IngestOneAtATimeAsync(
+        SourceState source, IReadOnlyList<string> sourceTopics, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var sql = new TransactionCommands(tx);
 
         int newItems = 0, seen = 0, newStories = 0, joined = 0;
         var dropped = new List<DroppedItem>();
-        foreach (var item in feed.Items)
+        var canonicals = feed.Items.Select(item => Canonical(item.Url)).ToList();
+        var known = await items.TouchKnownAsync(sql, source.Id, [.. feed.Items.Select((item, i) => (item.Id, canonicals[i]))], now, cancellationToken);
+        for (var i = 0; i < feed.Items.Count; i++)
         {
-            var canonical = Canonical(item.Url);
-            if (await items.TouchIfKnownAsync(tx, source.Id, item.Id, canonical, now, cancellationToken))
+            var item = feed.Items[i];
+            var canonical = canonicals[i];
+            if (known.Contains(item.Id, canonical))
             {
                 seen++;
                 continue;
@@ -43,9 +69,10 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
             }
 
             var published = item.Published is { } p && p > now + FutureDateTolerance ? now : item.Published;
-            var itemId = await items.InsertAsync(tx, new StoredItem(
+            var itemId = await items.InsertAsync(sql, new StoredItem(
                 source.Id, item.Id, item.Url, canonical, item.CommentsUrl, item.Title, item.SummaryText,
                 published, now, asBacklog, verdict.Reason, verdict.Explanation), cancellationToken);
+            known.Add(item.Id, canonical);
             newItems++;
             if (!verdict.Keep)
             {
@@ -53,9 +80,9 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
                 continue;
             }
 
-            var decision = await clusterer.AssignAsync(tx, new StoryCandidate(
+            var decision = await clusterer.AssignAsync(sql, new StoryCandidate(
                 itemId, source.Id, item.Title, WithoutCommentsLink(item.SummaryText), canonical, Canonical(item.CommentsUrl), published, now, asBacklog), cancellationToken);
-            await tagger.TagAsync(tx, decision.StoryId, item, sourceTopics, cancellationToken);
+            await tagger.TagAsync(sql, decision.StoryId, item, sourceTopics, cancellationToken);
             if (decision.Created)
             {
                 newStories++;

@@ -45,8 +45,11 @@ public sealed class SqliteConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // busy_timeout and synchronous are per connection; journal_mode=WAL persists in the file.
-        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        // busy_timeout, synchronous and wal_autocheckpoint are per connection; journal_mode=WAL persists in the file.
+        // A feed's transaction dirties about a thousand pages (title bands land on random pages), so SQLite's default
+        // checkpoint at 1,000 WAL pages ran a checkpoint with two fsyncs after nearly every feed; at 10,000 (a 40 MB
+        // WAL) it runs about once per ten feeds and a page rewritten by several feeds reaches the database file once.
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 10000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -28,10 +28,11 @@ public sealed class SharedStoryRecorder(SqliteConnectionFactory connections, Sto
         }
 
         var fingerprint = TitleFingerprinter.Compute(title);
-        var storyId = await stories.CreateAsync(tx, new NewStory(
+        await using var sql = new TransactionCommands(tx);
+        var storyId = await stories.CreateAsync(sql, new NewStory(
             TitleNormalizer.DisplayTitle(title), summaryText, canonicalUrl, fingerprint.NormalizedHash, null, now, IsBacklog: true), cancellationToken);
-        await stories.AddKeysAsync(tx, storyId, [key], cancellationToken);
-        await stories.AddBandsAsync(tx, storyId, fingerprint.BandKeys, cancellationToken);
+        await stories.AddKeysAsync(sql, storyId, [key], cancellationToken);
+        await stories.AddBandsAsync(sql, storyId, fingerprint.BandKeys, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return (storyId, true);
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using BotHost.Core.Storage;
 
 namespace BotHost.Core.Stories;
 
@@ -18,19 +18,19 @@ public sealed class StoryClusterer(StoryStore stories)
     private const int MaxTitleCandidates = 8;
     private const int MinSummaryKeyLength = 120;
 
-    public async Task<ClusterDecision> AssignAsync(SqliteTransaction tx, StoryCandidate item, CancellationToken cancellationToken)
+    public async Task<ClusterDecision> AssignAsync(TransactionCommands sql, StoryCandidate item, CancellationToken cancellationToken)
     {
         var keys = KeysOf(item);
         var fingerprint = TitleFingerprinter.Compute(item.Title);
 
-        var byKey = await stories.FindByKeysAsync(tx, keys, cancellationToken);
+        var byKey = await stories.FindByKeysAsync(sql, keys, cancellationToken);
         var storyId = byKey?.StoryId;
         var matchedBy = byKey is { } found ? KeyKind(item, keys, found.KeyIndex) : ClusterDecision.ByCreation;
         if (storyId is null)
         {
-            var candidates = await stories.FindTitleCandidatesAsync(tx, fingerprint, item.SeenAt - TitleMatchWindow, MaxTitleCandidates, cancellationToken);
+            var candidates = await stories.FindTitleCandidatesAsync(sql, fingerprint, item.SeenAt - TitleMatchWindow, MaxTitleCandidates, cancellationToken);
             var best = candidates
-                .Select(c => (c.Id, Score: StoryMatcher.TitleScore(fingerprint, TitleFingerprinter.Compute(c.Title))))
+                .Select(c => (c.Id, Score: StoryMatcher.TitleScore(fingerprint, TitleFingerprinter.ForScoring(c.Title))))
                 .Where(c => c.Score >= StoryMatcher.SameStoryThreshold)
                 .OrderByDescending(c => c.Score)
                 .FirstOrDefault();
@@ -44,20 +44,20 @@ public sealed class StoryClusterer(StoryStore stories)
         var created = storyId is null;
         if (!created)
         {
-            await stories.FillEmptySummaryAsync(tx, storyId!.Value, item.SummaryText, cancellationToken);
+            await stories.FillEmptySummaryAsync(sql, storyId!.Value, item.SummaryText, cancellationToken);
             if (!item.IsBacklog)
             {
-                await stories.MarkLiveAsync(tx, storyId.Value, cancellationToken);
+                await stories.MarkLiveAsync(sql, storyId.Value, cancellationToken);
             }
         }
 
-        storyId ??= await stories.CreateAsync(tx, new NewStory(
+        storyId ??= await stories.CreateAsync(sql, new NewStory(
             TitleNormalizer.DisplayTitle(item.Title), item.SummaryText, item.CanonicalUrl, fingerprint.NormalizedHash, item.PublishedAt, item.SeenAt, item.IsBacklog), cancellationToken);
 
         // Every variant joins the story, so a later item matching any of them lands here too.
-        await stories.AddKeysAsync(tx, storyId.Value, keys, cancellationToken);
-        await stories.AddBandsAsync(tx, storyId.Value, fingerprint.BandKeys, cancellationToken);
-        await stories.AddMentionAsync(tx, storyId.Value, item.ItemId, item.SourceId, matchedBy, cancellationToken);
+        await stories.AddKeysAsync(sql, storyId.Value, keys, cancellationToken);
+        await stories.AddBandsAsync(sql, storyId.Value, fingerprint.BandKeys, cancellationToken);
+        await stories.AddMentionAsync(sql, storyId.Value, item.ItemId, item.SourceId, matchedBy, cancellationToken);
         return new ClusterDecision(storyId.Value, created, matchedBy);
     }
 

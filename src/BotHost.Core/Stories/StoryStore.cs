@@ -1,21 +1,41 @@
+using System.Globalization;
 using BotHost.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace BotHost.Core.Stories;
 
-/// <summary>SQL for stories, their match keys, title bands and mentions. Runs inside the caller's transaction.</summary>
+/// <summary>
+/// SQL for stories, their match keys, title bands and mentions. Runs inside the caller's transaction, through its
+/// <see cref="TransactionCommands"/>, so a feed's items reuse each prepared statement.
+/// </summary>
 public sealed class StoryStore
 {
     public const int MaxRowsPerProbe = 256;
 
+    private const string FindByKey = "SELECT story_id FROM story_keys WHERE key = $key";
+    private const string FirstInWindow = "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1";
+    private const string TitlesInWindow = "SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each($ids)) AND first_seen_at >= $since";
+    private const string Create =
+        "INSERT INTO stories(canonical_url, title, summary_text, normalized_title_hash, published_at, first_seen_at, is_backlog) " +
+        "VALUES ($url, $title, $summary, $hash, $published, $seen, $backlog) RETURNING id";
+    private const string FillSummary = "UPDATE stories SET summary_text = $summary WHERE id = $story AND summary_text = ''";
+    private const string MarkLive = "UPDATE stories SET is_backlog = 0 WHERE id = $story AND is_backlog = 1";
+    private const string AddKey = "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES ($key, $story)";
+    private const string AddTopic = "INSERT OR IGNORE INTO story_topics(story_id, topic, matched_term) VALUES ($story, $topic, $term)";
+    private const string AddMention = "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id, matched_by) VALUES ($story, $item, $source, $matchedBy) RETURNING 1";
+
+    // A mention is only ever added here, so the count moves by one when one was added; counting the story's
+    // mentions again made every join cost as much as the story had mentions (quadratic on a story many feeds carry).
+    private const string CountMention = "UPDATE stories SET mention_count = mention_count + 1 WHERE id = $story";
+
+    private static readonly string[] Bands = ["$story", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
+    private static readonly string[] Probes = ["$first", "$per", "$hash", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
+
     /// <summary>The story holding the first of <paramref name="keys"/> that is known, with that key's position in the list.</summary>
-    public async Task<(long StoryId, int KeyIndex)?> FindByKeysAsync(SqliteTransaction tx, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public async Task<(long StoryId, int KeyIndex)?> FindByKeysAsync(TransactionCommands sql, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         for (var i = 0; i < keys.Count; i++)
         {
-            await using var command = Command(tx, "SELECT story_id FROM story_keys WHERE key = $key");
-            command.Parameters.AddWithValue("$key", keys[i]);
-            if (await command.ExecuteScalarAsync(cancellationToken) is long id)
+            if (await sql.Command(FindByKey, ["$key"], [keys[i]]).ExecuteScalarAsync(cancellationToken) is long id)
             {
                 return (id, i);
             }
@@ -32,139 +52,148 @@ public sealed class StoryStore
     /// share one. Story ids rise with first_seen_at (a story is created when first seen), so the window
     /// starts at one id.
     /// </summary>
+    /// <remarks>
+    /// One statement returns every probe's ids and the hits are counted here: SQLite's GROUP BY over them sorted every
+    /// row the probes read, which made this the costliest step of ingest when titles share common words (crowded bands
+    /// fill all <see cref="MaxRowsPerProbe"/> rows of their probe).
+    /// </remarks>
     public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
-        SqliteTransaction tx, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+        TransactionCommands sql, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
-        await using var first = Command(tx, "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1");
-        first.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        if (await first.ExecuteScalarAsync(cancellationToken) is not long firstId)
+        var sinceMs = since.ToUnixTimeMilliseconds();
+        if (await sql.Command(FirstInWindow, ["$since"], [sinceMs]).ExecuteScalarAsync(cancellationToken) is not long firstId)
         {
             return [];
         }
 
-        var probes = new List<string>(fingerprint.BandKeys.Count + 1)
+        var bands = fingerprint.BandKeys.Count;
+        var values = new object?[Probes.Length - TitleFingerprinter.Bands + bands];
+        values[0] = firstId;
+        values[1] = MaxRowsPerProbe;
+        values[2] = unchecked((long)fingerprint.NormalizedHash);
+        for (var i = 0; i < bands; i++)
         {
-            "SELECT id FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)",
-        };
-        probes.AddRange(fingerprint.BandKeys.Select((_, i) =>
-            $"SELECT story_id FROM (SELECT story_id FROM story_title_bands WHERE band_key = $b{i} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)"));
-
-        // CROSS JOIN keeps SQLite from scanning the window instead of looking up the few ranked ids.
-        await using var command = Command(tx,
-            "SELECT s.id, s.title FROM (SELECT id, COUNT(*) AS hits FROM (" + string.Join(" UNION ALL ", probes) + ") " +
-            "GROUP BY id ORDER BY hits DESC, id DESC LIMIT $limit) m " +
-            "CROSS JOIN stories s WHERE s.id = m.id AND s.first_seen_at >= $since " +
-            "ORDER BY m.hits DESC, s.id DESC");
-        command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$first", firstId);
-        command.Parameters.AddWithValue("$hash", unchecked((long)fingerprint.NormalizedHash));
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$per", MaxRowsPerProbe);
-        for (var i = 0; i < fingerprint.BandKeys.Count; i++)
-        {
-            command.Parameters.AddWithValue($"$b{i}", unchecked((long)fingerprint.BandKeys[i]));
+            values[3 + i] = unchecked((long)fingerprint.BandKeys[i]);
         }
 
-        var result = new List<(long, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var hits = new Dictionary<long, int>();
+        await using (var reader = await sql.Command(ProbesSql(bands), Probes.AsSpan(0, values.Length), values).ExecuteReaderAsync(cancellationToken))
         {
-            result.Add((reader.GetInt64(0), reader.GetString(1)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!reader.IsDBNull(0))
+                {
+                    CountIds(reader.GetString(0), hits);
+                }
+            }
         }
 
-        return result;
+        var ranked = hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(limit).Select(h => h.Key).ToList();
+        var titles = new Dictionary<long, string>(ranked.Count);
+        if (ranked.Count > 0)
+        {
+            var ids = "[" + string.Join(',', ranked.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+            await using var reader = await sql.Command(TitlesInWindow, ["$ids", "$since"], [ids, sinceMs]).ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                titles[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        return [.. ranked.Where(titles.ContainsKey).Select(id => (id, titles[id]))];
     }
 
-    public async Task<long> CreateAsync(SqliteTransaction tx, NewStory story, CancellationToken cancellationToken)
+    /// <summary>Adds one hit for each id in a probe's comma-separated list.</summary>
+    private static void CountIds(string ids, Dictionary<long, int> hits)
     {
-        await using var command = Command(tx,
-            "INSERT INTO stories(canonical_url, title, summary_text, normalized_title_hash, published_at, first_seen_at, is_backlog) " +
-            "VALUES ($url, $title, $summary, $hash, $published, $seen, $backlog) RETURNING id");
-        command.Parameters.AddWithValue("$url", SqliteTime.OrNull(story.CanonicalUrl));
-        command.Parameters.AddWithValue("$title", story.Title);
-        command.Parameters.AddWithValue("$summary", story.SummaryText);
-        command.Parameters.AddWithValue("$hash", unchecked((long)story.NormalizedTitleHash));
-        command.Parameters.AddWithValue("$published", SqliteTime.ToDb(story.PublishedAt));
-        command.Parameters.AddWithValue("$seen", story.FirstSeenAt.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$backlog", story.IsBacklog ? 1 : 0);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        foreach (var range in ids.AsSpan().Split(','))
+        {
+            var id = long.Parse(ids.AsSpan(range), NumberStyles.None, CultureInfo.InvariantCulture);
+            hits[id] = hits.GetValueOrDefault(id) + 1;
+        }
     }
+
+    public async Task<long> CreateAsync(TransactionCommands sql, NewStory story, CancellationToken cancellationToken) =>
+        (long)(await sql.Command(Create, ["$url", "$title", "$summary", "$hash", "$published", "$seen", "$backlog"],
+        [
+            story.CanonicalUrl, story.Title, story.SummaryText, unchecked((long)story.NormalizedTitleHash),
+            story.PublishedAt?.ToUnixTimeMilliseconds(), story.FirstSeenAt.ToUnixTimeMilliseconds(), story.IsBacklog ? 1 : 0,
+        ]).ExecuteScalarAsync(cancellationToken))!;
 
     /// <summary>A story started by an item without a summary (a Hacker News link) takes the first real one that joins it.</summary>
-    public async Task FillEmptySummaryAsync(SqliteTransaction tx, long storyId, string summaryText, CancellationToken cancellationToken)
+    public async Task FillEmptySummaryAsync(TransactionCommands sql, long storyId, string summaryText, CancellationToken cancellationToken)
     {
-        if (summaryText.Length == 0)
+        if (summaryText.Length > 0)
+        {
+            await sql.Command(FillSummary, ["$story", "$summary"], [storyId, summaryText]).ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A live (non-backlog) item joining a backlog story makes the story eligible for digests.</summary>
+    public async Task MarkLiveAsync(TransactionCommands sql, long storyId, CancellationToken cancellationToken) =>
+        await sql.Command(MarkLive, ["$story"], [storyId]).ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task AddKeysAsync(TransactionCommands sql, long storyId, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
+        {
+            await sql.Command(AddKey, ["$key", "$story"], [key, storyId]).ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>All of a title's bands in one statement.</summary>
+    public async Task AddBandsAsync(TransactionCommands sql, long storyId, IReadOnlyList<ulong> bands, CancellationToken cancellationToken)
+    {
+        if (bands.Count == 0)
         {
             return;
         }
 
-        await using var command = Command(tx, "UPDATE stories SET summary_text = $summary WHERE id = $story AND summary_text = ''");
-        command.Parameters.AddWithValue("$story", storyId);
-        command.Parameters.AddWithValue("$summary", summaryText);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>A live (non-backlog) item joining a backlog story makes the story eligible for digests.</summary>
-    public async Task MarkLiveAsync(SqliteTransaction tx, long storyId, CancellationToken cancellationToken)
-    {
-        await using var command = Command(tx, "UPDATE stories SET is_backlog = 0 WHERE id = $story AND is_backlog = 1");
-        command.Parameters.AddWithValue("$story", storyId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task AddKeysAsync(SqliteTransaction tx, long storyId, IEnumerable<string> keys, CancellationToken cancellationToken)
-    {
-        foreach (var key in keys)
+        var values = new object?[bands.Count + 1];
+        values[0] = storyId;
+        for (var i = 0; i < bands.Count; i++)
         {
-            await using var command = Command(tx, "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES ($key, $story)");
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$story", storyId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            values[i + 1] = unchecked((long)bands[i]);
         }
-    }
 
-    public async Task AddBandsAsync(SqliteTransaction tx, long storyId, IEnumerable<ulong> bands, CancellationToken cancellationToken)
-    {
-        foreach (var band in bands)
-        {
-            await using var command = Command(tx, "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES ($band, $story)");
-            command.Parameters.AddWithValue("$band", unchecked((long)band));
-            command.Parameters.AddWithValue("$story", storyId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await sql.Command(BandsSql(bands.Count), Bands.AsSpan(0, values.Length), values).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Adds topic tags; a topic the story already has keeps its first matched term.</summary>
-    public async Task AddTopicsAsync(SqliteTransaction tx, long storyId, IEnumerable<(string Topic, string Term)> topics, CancellationToken cancellationToken)
+    public async Task AddTopicsAsync(TransactionCommands sql, long storyId, IEnumerable<(string Topic, string Term)> topics, CancellationToken cancellationToken)
     {
         foreach (var (topic, term) in topics)
         {
-            await using var command = Command(tx, "INSERT OR IGNORE INTO story_topics(story_id, topic, matched_term) VALUES ($story, $topic, $term)");
-            command.Parameters.AddWithValue("$story", storyId);
-            command.Parameters.AddWithValue("$topic", topic);
-            command.Parameters.AddWithValue("$term", term);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await sql.Command(AddTopic, ["$story", "$topic", "$term"], [storyId, topic, term]).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
     /// <param name="matchedBy">How the item joined the story (<see cref="ClusterDecision.MatchedBy"/>), kept for /explain.</param>
-    public async Task AddMentionAsync(SqliteTransaction tx, long storyId, long itemId, long sourceId, string matchedBy, CancellationToken cancellationToken)
+    public async Task AddMentionAsync(TransactionCommands sql, long storyId, long itemId, long sourceId, string matchedBy, CancellationToken cancellationToken)
     {
-        await using var command = Command(tx,
-            "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id, matched_by) VALUES ($story, $item, $source, $matchedBy); " +
-            "UPDATE stories SET mention_count = (SELECT COUNT(*) FROM story_mentions WHERE story_id = $story) WHERE id = $story;");
-        command.Parameters.AddWithValue("$story", storyId);
-        command.Parameters.AddWithValue("$item", itemId);
-        command.Parameters.AddWithValue("$source", sourceId);
-        command.Parameters.AddWithValue("$matchedBy", matchedBy);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await sql.Command(AddMention, ["$story", "$item", "$source", "$matchedBy"], [storyId, itemId, sourceId, matchedBy]).ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            await sql.Command(CountMention, ["$story"], [storyId]).ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
-    private static SqliteCommand Command(SqliteTransaction tx, string sql)
-    {
-        var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return command;
-    }
+    private static string Band(int i) => "$b" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static readonly string[] ProbesByBandCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildProbesSql)];
+    private static readonly string[] BandsByCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildBandsSql)];
+
+    private static string ProbesSql(int bands) => bands < ProbesByBandCount.Length ? ProbesByBandCount[bands] : BuildProbesSql(bands);
+
+    private static string BandsSql(int bands) => bands < BandsByCount.Length ? BandsByCount[bands] : BuildBandsSql(bands);
+
+    // One row per probe holding its ids as a comma-separated list (NULL when it found none): counting them here is
+    // cheaper than SQLite's GROUP BY, which sorts them, and one row per probe instead of one per id saves a managed
+    // round trip per id (up to 17 x 256 of them on crowded bands).
+    private static string BuildProbesSql(int bands) =>
+        string.Join(" UNION ALL ", Enumerable.Range(0, bands).Select(i =>
+            $"SELECT group_concat(story_id) FROM (SELECT story_id FROM story_title_bands WHERE band_key = {Band(i)} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)")
+            .Prepend("SELECT group_concat(id) FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)"));
+
+    private static string BuildBandsSql(int bands) =>
+        "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES " + string.Join(", ", Enumerable.Range(0, bands).Select(i => $"({Band(i)}, $story)"));
 }

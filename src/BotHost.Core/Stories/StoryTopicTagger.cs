@@ -1,7 +1,7 @@
 using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Feeds.Fetching;
 using BotHost.Core.Feeds;
-using Microsoft.Data.Sqlite;
+using BotHost.Core.Storage;
 
 namespace BotHost.Core.Stories;
 
@@ -12,12 +12,12 @@ namespace BotHost.Core.Stories;
 public sealed class StoryTopicTagger(TopicFilter topics, StoryStore stories)
 {
     /// <param name="sourceTopics">The source's own topics: a tag feed stamps them as categories on every item, so they are not evidence.</param>
-    public async Task TagAsync(SqliteTransaction tx, long storyId, FeedItem item, IReadOnlyList<string> sourceTopics, CancellationToken cancellationToken)
+    public async Task TagAsync(TransactionCommands sql, long storyId, FeedItem item, IReadOnlyList<string> sourceTopics, CancellationToken cancellationToken)
     {
         var matches = Match(item, sourceTopics);
         if (matches.Count > 0)
         {
-            await stories.AddTopicsAsync(tx, storyId, matches, cancellationToken);
+            await stories.AddTopicsAsync(sql, storyId, matches, cancellationToken);
         }
     }
 

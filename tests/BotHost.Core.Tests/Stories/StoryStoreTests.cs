@@ -93,13 +93,14 @@ public sealed class StoryStoreTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var connection = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var sql = new TransactionCommands(tx);
         foreach (var story in stories)
         {
-            var id = await store.CreateAsync(tx, new NewStory(story.Title, string.Empty, null, story.Hash, null, story.FirstSeen, false), cancellationToken);
-            await store.AddBandsAsync(tx, id, story.Bands, cancellationToken);
+            var id = await store.CreateAsync(sql, new NewStory(story.Title, string.Empty, null, story.Hash, null, story.FirstSeen, false), cancellationToken);
+            await store.AddBandsAsync(sql, id, story.Bands, cancellationToken);
         }
 
-        var found = await store.FindTitleCandidatesAsync(tx, query, since, limit, cancellationToken);
+        var found = await store.FindTitleCandidatesAsync(sql, query, since, limit, cancellationToken);
         await tx.RollbackAsync(cancellationToken);
         return found.Select(c => c.Title).ToList();
     }

@@ -95,4 +95,22 @@ public sealed class TitleFingerprinterTests
 
         Assert.Equal(0, collisions);
     }
+
+    [Theory]
+    [InlineData("Event-Driven Architecture: Event Sourcing, CQRS, and the Outbox Pattern Explained")]
+    [InlineData("How to do it")]
+    [InlineData("Rust 1.80 released — what's new?")]
+    [InlineData("")]
+    public void ForScoring_GivesWhatTitleScoreReads_AsComputeDoes(string title)
+    {
+        var full = TitleFingerprinter.Compute(title);
+        var other = TitleFingerprinter.Compute("Rust 1.80 is out: what is new");
+
+        var forScoring = TitleFingerprinter.ForScoring(title);
+
+        Assert.Equal(full.Normalized, forScoring.Normalized);
+        Assert.Equal(full.NormalizedHash, forScoring.NormalizedHash);
+        Assert.Empty(forScoring.BandKeys);
+        Assert.Equal(StoryMatcher.TitleScore(other, full), StoryMatcher.TitleScore(other, forScoring));
+    }
 }
