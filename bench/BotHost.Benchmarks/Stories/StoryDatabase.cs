@@ -3,6 +3,7 @@ using BotHost.Core.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using static BotHost.Benchmarks.Stories.BulkStatements;
 
 namespace BotHost.Benchmarks.Stories;
 
@@ -95,30 +96,6 @@ internal sealed class StoryDatabase : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static SqliteCommand Prepare(SqliteTransaction tx, string sql, params string[] parameters)
-    {
-        var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static async Task RunAsync(SqliteCommand command, object[] values, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task ExecuteAsync(SqliteTransaction tx, string sql, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using BotHost.Core.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using static BotHost.Benchmarks.Stories.BulkStatements;
 
 namespace BotHost.Discord.Bench.Corpus;
 
@@ -120,29 +121,5 @@ internal static class StoryCorpus
         }
 
         return text.ToString().TrimEnd();
-    }
-
-    private static SqliteCommand Prepare(SqliteTransaction tx, string sql, params string[] parameters)
-    {
-        var command = tx.Connection!.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-
-        command.ExecuteNonQuery();
     }
 }
