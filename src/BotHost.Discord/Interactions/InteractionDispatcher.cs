@@ -11,9 +11,10 @@ namespace BotHost.Discord.Interactions;
 
 /// <summary>
 /// Runs the handler for one interaction and guarantees an acknowledgement inside Discord's 3-second window:
-/// a handler that has not finished after <see cref="InteractionDispatcherOptions.AcknowledgeAfter"/> gets a
-/// deferral, and its late answer then edits the original response. Handler exceptions become an ephemeral
-/// error message, never silence.
+/// a handler that has not finished <see cref="InteractionDispatcherOptions.AcknowledgeAfter"/> after the interaction
+/// arrived gets a deferral, and its late answer then edits the original response. At most
+/// <see cref="InteractionDispatcherOptions.MaxConcurrentHandlers"/> handlers run at once; an interaction that has to
+/// wait for a slot is deferred at once. Handler exceptions become an ephemeral error message, never silence.
 /// </summary>
 public sealed class InteractionDispatcher : IAsyncDisposable
 {
@@ -26,6 +27,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private readonly IInteractionApi _api;
     private readonly TimeProvider _time;
     private readonly TimeSpan _acknowledgeAfter;
+    private readonly TimeSpan _autocompleteWithin;
+    private readonly SemaphoreSlim _slots;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InteractionMetrics _metrics;
     private readonly CancellationTokenSource _stopping = new();
@@ -44,6 +47,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         _api = api;
         _time = time;
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
+        _autocompleteWithin = options.Value.AutocompleteWithin;
+        _slots = new SemaphoreSlim(options.Value.MaxConcurrentHandlers);
         _logger = logger;
         _metrics = metrics ?? InteractionMetrics.Unscoped();
     }
@@ -52,22 +57,32 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     internal Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
 
     /// <summary>Handles an interaction received over the gateway (INTERACTION_CREATE <c>d</c> payload).</summary>
-    public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the event was read (<see cref="TimeProvider.GetTimestamp"/>); null: now.</param>
+    public Task DispatchAsync(JsonElement interactionCreate, long? receivedAt, CancellationToken cancellationToken)
     {
         var interaction = interactionCreate.Deserialize(InteractionsJsonContext.Default.Interaction)
             ?? throw new JsonException("INTERACTION_CREATE carried null instead of an interaction object.");
-        return DispatchAsync(interaction, cancellationToken);
+        return DispatchAsync(interaction, receivedAt, cancellationToken);
     }
+
+    /// <inheritdoc cref="DispatchAsync(Interaction, long?, CancellationToken)"/>
+    public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
+        => DispatchAsync(interactionCreate, receivedAt: null, cancellationToken);
+
+    /// <inheritdoc cref="DispatchAsync(Interaction, long?, CancellationToken)"/>
+    public Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+        => DispatchAsync(interaction, receivedAt: null, cancellationToken);
 
     /// <summary>
     /// Handles an interaction whose initial response must go to the callback route (gateway delivery).
     /// Completes when the final answer (initial response or edit after a deferral) has been sent.
     /// </summary>
-    public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the interaction arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock); null: now.</param>
+    public async Task DispatchAsync(Interaction interaction, long? receivedAt, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await RunAsync(interaction, inline: false, acknowledged, linked.Token);
+        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), inline: false, acknowledged, linked.Token);
     }
 
     /// <summary>
@@ -75,16 +90,18 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     /// finished in time, or null once a deferral went to the callback route (the endpoint then answers 202);
     /// the rest of a deferred run continues in the background.
     /// </summary>
-    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, CancellationToken requestAborted)
+    /// <param name="receivedAt">When the request arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock).</param>
+    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, CancellationToken requestAborted)
     {
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunAsync(interaction, inline: true, acknowledged, _stopping.Token);
+        var run = RunAsync(interaction, receivedAt, inline: true, acknowledged, _stopping.Token);
         _background.TryAdd(run, 0);
         _ = run.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
         return await acknowledged.Task.WaitAsync(requestAborted);
     }
 
-    private async Task RunAsync(Interaction interaction, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        Interaction interaction, long received, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
     {
         if (interaction.Type == InteractionType.Ping)
         {
@@ -94,13 +111,16 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         }
 
         var route = Route(interaction);
-        var received = _time.GetTimestamp();
         try
         {
             // The deadline timer exists before the handler starts, so a fake clock advanced once the handler is running always fires it.
             using var deadlineCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var deadline = Task.Delay(_acknowledgeAfter, _time, deadlineCancel.Token);
-            var work = InvokeAsync(route, route.Invoke, interaction.Id, cancellationToken);
+            var slot = _slots.WaitAsync(cancellationToken);
+            var queued = !slot.IsCompletedSuccessfully;
+            var deadline = queued && route.Deferral is not null
+                ? Task.CompletedTask
+                : Task.Delay(Remaining(route.Deferral is null ? _autocompleteWithin : _acknowledgeAfter, received), _time, deadlineCancel.Token);
+            var work = InvokeInSlotAsync(slot, route, route.Invoke, interaction.Id, cancellationToken);
             if (await Task.WhenAny(work, deadline) == work)
             {
                 await deadlineCancel.CancelAsync();
@@ -124,7 +144,15 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 return;
             }
 
-            InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
+            if (queued)
+            {
+                InteractionsLog.DeferredWhileQueued(_logger, interaction.Id, route.Name);
+            }
+            else
+            {
+                InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
+            }
+
             await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, received, cancellationToken);
             await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
         }
@@ -168,7 +196,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         if (answer is CommandResponse.DeferredResponse deferred)
         {
-            answer = await InvokeAsync(route, deferred.Work, interaction.Id, cancellationToken);
+            answer = await InvokeInSlotAsync(_slots.WaitAsync(cancellationToken), route, deferred.Work, interaction.Id, cancellationToken);
         }
 
         InteractionCallbackData edit;
@@ -216,6 +244,28 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private static bool IsPublicDeferral(InteractionResponse? deferral)
         => deferral is { Type: InteractionCallbackType.DeferredChannelMessageWithSource }
             && ((deferral.Data?.Flags ?? MessageFlags.None) & MessageFlags.Ephemeral) == 0;
+
+    /// <summary>What is left of <paramref name="budget"/> counted from <paramref name="received"/>; zero once spent.</summary>
+    private TimeSpan Remaining(TimeSpan budget, long received)
+    {
+        var left = budget - _time.GetElapsedTime(received);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Runs the handler once <paramref name="slot"/> (a wait on the handler slots) completes, and frees the slot after.</summary>
+    private async Task<CommandResponse> InvokeInSlotAsync(
+        Task slot, HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)
+    {
+        await slot;
+        try
+        {
+            return await InvokeAsync(route, invoke, interactionId, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
 
     private async Task<CommandResponse> InvokeAsync(
         HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)

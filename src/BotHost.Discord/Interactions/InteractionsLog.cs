@@ -48,4 +48,7 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 3114, Level = LogLevel.Error, Message = "Handler {Handler} answered interaction {InteractionId} with a reply that breaks a Discord limit ({Field}: {Limit}); the user got an error message instead")]
     public static partial void AnswerBrokeLimit(ILogger logger, string handler, ulong interactionId, string field, string limit);
+
+    [LoggerMessage(EventId = 3115, Level = LogLevel.Debug, Message = "Interaction {InteractionId} ({Handler}) waits for a free handler slot; deferred")]
+    public static partial void DeferredWhileQueued(ILogger logger, ulong interactionId, string handler);
 }

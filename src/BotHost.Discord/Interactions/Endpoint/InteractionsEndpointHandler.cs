@@ -13,6 +13,7 @@ namespace BotHost.Discord.Interactions.Endpoint;
 internal sealed class InteractionsEndpointHandler(
     InteractionRequestVerifier verifier,
     InteractionDispatcher dispatcher,
+    TimeProvider time,
     ILogger logger)
 {
     /// <summary>Interaction payloads are a few KiB; anything near this is not from Discord.</summary>
@@ -20,6 +21,8 @@ internal sealed class InteractionsEndpointHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Discord's 3 s window is already running: the dispatcher's deadline counts from here, not from when it starts the handler.
+        var receivedAt = time.GetTimestamp();
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
         if (request.ContentLength > MaxBodyBytes)
@@ -67,7 +70,7 @@ internal sealed class InteractionsEndpointHandler(
 
         var response = interaction.Type == InteractionType.Ping
             ? InteractionResponse.Pong
-            : await dispatcher.AcknowledgeAsync(interaction, cancellationToken);
+            : await dispatcher.AcknowledgeAsync(interaction, receivedAt, cancellationToken);
         if (response is null)
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
