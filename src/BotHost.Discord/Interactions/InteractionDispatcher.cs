@@ -83,34 +83,27 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), responseSent: null, acknowledged, linked.Token);
+        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), inline: false, acknowledged, linked.Token);
     }
 
     /// <summary>
-    /// Handles an interaction from the HTTP endpoint. Returns the initial response to send inline: the answer when the
-    /// handler finished in time, else the deferral, whose run then continues in the background and edits the original
-    /// response; null when the run failed before anything could be acknowledged (the endpoint then answers 202).
+    /// Handles an interaction from the HTTP endpoint. Returns the response to send inline when the handler
+    /// finished in time, or null once a deferral went to the callback route (the endpoint then answers 202);
+    /// the rest of a deferred run continues in the background.
     /// </summary>
     /// <param name="receivedAt">When the request arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock).</param>
-    /// <param name="responseSent">
-    /// Completes once the endpoint has written the returned response; a deferral returned inline is followed by its
-    /// edit only after that, so the edit never overtakes the acknowledgement.
-    /// </param>
-    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, Task responseSent, CancellationToken requestAborted)
+    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, CancellationToken requestAborted)
     {
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunAsync(interaction, receivedAt, responseSent, acknowledged, _stopping.Token);
+        var run = RunAsync(interaction, receivedAt, inline: true, acknowledged, _stopping.Token);
         _background.TryAdd(run, 0);
         _ = run.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
         return await acknowledged.Task.WaitAsync(requestAborted);
     }
 
     private async Task RunAsync(
-        Interaction interaction, long received, Task? responseSent, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+        Interaction interaction, long received, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
     {
-        // The HTTP endpoint sends every initial response, deferrals included, as the request's answer: no extra round trip to
-        // Discord before the acknowledgement. Gateway interactions are answered through the callback route.
-        var inline = responseSent is not null;
         if (interaction.Type == InteractionType.Ping)
         {
             // Only the HTTP endpoint receives PINGs; the gateway never sends them.
@@ -140,8 +133,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 }
 
                 var explicitDeferral = deferred.ToInitialResponse();
-                await AcknowledgeAsync(interaction, explicitDeferral, inline, acknowledged, received, cancellationToken);
-                await WhenSentAsync(responseSent, cancellationToken);
+                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, received, cancellationToken);
                 await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), cancellationToken);
                 return;
             }
@@ -162,8 +154,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
             }
 
-            await AcknowledgeAsync(interaction, route.Deferral, inline, acknowledged, received, cancellationToken);
-            await WhenSentAsync(responseSent, cancellationToken);
+            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, received, cancellationToken);
             await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -270,9 +261,6 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             ThreadPool.SetMinThreads(wanted, completionPorts);
         }
     }
-
-    private static Task WhenSentAsync(Task? responseSent, CancellationToken cancellationToken)
-        => responseSent?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>What is left of <paramref name="budget"/> counted from <paramref name="received"/>; zero once spent.</summary>
     private TimeSpan Remaining(TimeSpan budget, long received)

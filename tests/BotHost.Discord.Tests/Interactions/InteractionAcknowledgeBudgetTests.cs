@@ -33,15 +33,14 @@ public sealed class InteractionAcknowledgeBudgetTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(499));
         Assert.Empty(rig.Server.InteractionRequests);
-        Assert.False(path == "http" && acknowledged.IsCompleted, "acknowledged before the budget ran out");
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
-        var deferral = await InitialResponseAsync(rig, path, acknowledged, interaction);
+        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
         command.Release.SetResult(CommandResponse.Message("late but acknowledged"));
         var edit = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
 
-        Assert.Equal((5, 0), deferral);
+        Assert.Equal(5, deferral.CallbackType);
         Assert.Equal("late but acknowledged", edit.Body.GetProperty("content").GetString());
-        await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
     }
 
     [Theory]
@@ -57,12 +56,13 @@ public sealed class InteractionAcknowledgeBudgetTests
         rig.Time.Advance(TimeSpan.FromMilliseconds(2500));
 
         var acknowledged = Start(dispatcher, interaction, arrived, path);
-        var deferral = await InitialResponseAsync(rig, path, acknowledged, interaction);
+        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
         command.Release.SetResult(CommandResponse.Message("private answer", ephemeral: true));
         await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
 
-        Assert.Equal((5, (int)MessageFlags.Ephemeral), deferral);
-        await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        Assert.Equal(5, deferral.CallbackType);
+        Assert.Equal((int)MessageFlags.Ephemeral, deferral.Body.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class InteractionAcknowledgeBudgetTests
         var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions());
         var interaction = rig.Issue(InteractionBuilder.Command("slow"));
 
-        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Task.CompletedTask, Ct);
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Ct);
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(10));
         command.Release.SetResult(CommandResponse.Message("found in 10 ms"));
@@ -143,47 +143,29 @@ public sealed class InteractionAcknowledgeBudgetTests
         var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions());
         var interaction = rig.Issue(InteractionBuilder.Command("slow"));
 
-        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), sent.Task, Ct);
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Ct);
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(49));
-        Assert.False(acknowledged.IsCompleted, "acknowledged before the budget ran out");
+        Assert.Empty(rig.Server.InteractionRequests);
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
-        var deferral = await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
         command.Release.SetResult(CommandResponse.Message("found in 120 ms"));
-        sent.SetResult();
         var edit = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
 
-        // Over HTTP the deferral is the request's own answer: nothing goes to the callback route.
-        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferral?.Type);
+        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+        Assert.Equal(5, deferral.CallbackType);
         Assert.Equal("found in 120 ms", edit.Body.GetProperty("content").GetString());
-        Assert.DoesNotContain(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Callback);
     }
 
     private static Task<InteractionResponse?> Start(InteractionDispatcher dispatcher, Interaction interaction, long arrived, string path)
         => path == "http"
-            ? dispatcher.AcknowledgeAsync(interaction, arrived, Task.CompletedTask, Ct)
+            ? dispatcher.AcknowledgeAsync(interaction, arrived, Ct)
             : Gateway(dispatcher.DispatchAsync(interaction, arrived, Ct));
 
     private static async Task<InteractionResponse?> Gateway(Task dispatch)
     {
         await dispatch;
         return null;
-    }
-
-    /// <summary>The initial response's type and flags: the HTTP request's answer, or what went to the callback route for the gateway.</summary>
-    private static async Task<(int Type, int Flags)> InitialResponseAsync(
-        InteractionTestRig rig, string path, Task<InteractionResponse?> acknowledged, Interaction interaction)
-    {
-        if (path == "http")
-        {
-            var response = await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
-            Assert.NotNull(response);
-            return ((int)response.Type, (int)(response.Data?.Flags ?? MessageFlags.None));
-        }
-
-        var callback = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
-        return (callback.CallbackType, callback.Body.TryGetProperty("data", out var data) && data.TryGetProperty("flags", out var flags) ? flags.GetInt32() : 0);
     }
 
     private static async Task<TaskCompletionSource<CommandResponse>> NextStartAsync(HeldCommand command)
