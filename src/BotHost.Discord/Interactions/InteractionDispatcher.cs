@@ -22,6 +22,8 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     internal const string AnsweredPrivately = "Answered privately.";
 
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan InlineDeferralEditRetryDelay = TimeSpan.FromMilliseconds(250);
+    private const int InlineDeferralEditAttempts = 4;
 
     private readonly CommandCatalog _catalog;
     private readonly IInteractionApi _api;
@@ -83,27 +85,34 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), inline: false, acknowledged, linked.Token);
+        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), responseSent: null, acknowledged, linked.Token);
     }
 
     /// <summary>
-    /// Handles an interaction from the HTTP endpoint. Returns the response to send inline when the handler
-    /// finished in time, or null once a deferral went to the callback route (the endpoint then answers 202);
-    /// the rest of a deferred run continues in the background.
+    /// Handles an interaction from the HTTP endpoint. Returns the initial response to send inline: the answer when the
+    /// handler finished in time, else the deferral, whose run then continues in the background and edits the original
+    /// response; null when the run failed before anything could be acknowledged (the endpoint then answers 202).
     /// </summary>
     /// <param name="receivedAt">When the request arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock).</param>
-    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, CancellationToken requestAborted)
+    /// <param name="responseSent">
+    /// Completes once the endpoint has written the returned response; a deferral returned inline is followed by its
+    /// edit only after that, so the edit never overtakes the acknowledgement.
+    /// </param>
+    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, Task responseSent, CancellationToken requestAborted)
     {
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunAsync(interaction, receivedAt, inline: true, acknowledged, _stopping.Token);
+        var run = RunAsync(interaction, receivedAt, responseSent, acknowledged, _stopping.Token);
         _background.TryAdd(run, 0);
         _ = run.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
         return await acknowledged.Task.WaitAsync(requestAborted);
     }
 
     private async Task RunAsync(
-        Interaction interaction, long received, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+        Interaction interaction, long received, Task? responseSent, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
     {
+        // The HTTP endpoint sends every initial response, deferrals included, as the request's answer: no extra round trip to
+        // Discord before the acknowledgement. Gateway interactions are answered through the callback route.
+        var inline = responseSent is not null;
         if (interaction.Type == InteractionType.Ping)
         {
             // Only the HTTP endpoint receives PINGs; the gateway never sends them.
@@ -133,8 +142,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 }
 
                 var explicitDeferral = deferred.ToInitialResponse();
-                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, received, cancellationToken);
-                await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), cancellationToken);
+                await AcknowledgeAsync(interaction, explicitDeferral, inline, acknowledged, received, cancellationToken);
+                await WhenSentAsync(responseSent, cancellationToken);
+                await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), inline, cancellationToken);
                 return;
             }
 
@@ -154,8 +164,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
             }
 
-            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, received, cancellationToken);
-            await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
+            await AcknowledgeAsync(interaction, route.Deferral, inline, acknowledged, received, cancellationToken);
+            await WhenSentAsync(responseSent, cancellationToken);
+            await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), inline, cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -193,7 +204,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     /// <summary>Replaces the deferral placeholder with the handler's late answer.</summary>
     /// <param name="deferredPublicly">The placeholder is a public "thinking…" message, so an edit would be public too.</param>
     private async Task FinishLateAsync(
-        Interaction interaction, HandlerRoute route, CommandResponse answer, bool deferredPublicly, CancellationToken cancellationToken)
+        Interaction interaction, HandlerRoute route, CommandResponse answer, bool deferredPublicly, bool deferredInline, CancellationToken cancellationToken)
     {
         if (answer is CommandResponse.DeferredResponse deferred)
         {
@@ -224,9 +235,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
         try
         {
-            await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+            await EditOriginalAsync(interaction, edit, deferredInline, cancellationToken);
         }
-        catch (InteractionApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode == InteractionApiException.UnknownMessage)
+        catch (InteractionApiException ex) when (IsUnknownMessage(ex))
         {
             // Only "unknown message" means the placeholder was deleted while the handler ran and the webhook still works;
             // any other 404 (unknown webhook, no code) must not be followed by more calls on that webhook.
@@ -241,6 +252,32 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             await _api.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, privateFollowup, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// After a deferral sent as the HTTP request's answer, the edit may reach Discord before Discord has processed that
+    /// answer; it then reports an unknown message, so the edit is tried again a few times before giving up.
+    /// </summary>
+    private async Task EditOriginalAsync(Interaction interaction, InteractionCallbackData edit, bool deferredInline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+                return;
+            }
+            catch (InteractionApiException ex) when (deferredInline && attempt < InlineDeferralEditAttempts && IsUnknownMessage(ex))
+            {
+                // The timer exists before the line is logged, so a fake clock advanced on seeing the line always fires it.
+                var wait = Task.Delay(InlineDeferralEditRetryDelay, _time, cancellationToken);
+                InteractionsLog.EditRetried(_logger, interaction.Id, InlineDeferralEditRetryDelay.TotalMilliseconds);
+                await wait;
+            }
+        }
+    }
+
+    private static bool IsUnknownMessage(InteractionApiException ex)
+        => ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode == InteractionApiException.UnknownMessage;
 
     private static bool IsPublicDeferral(InteractionResponse? deferral)
         => deferral is { Type: InteractionCallbackType.DeferredChannelMessageWithSource }
@@ -261,6 +298,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
             ThreadPool.SetMinThreads(wanted, completionPorts);
         }
     }
+
+    private static Task WhenSentAsync(Task? responseSent, CancellationToken cancellationToken)
+        => responseSent?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>What is left of <paramref name="budget"/> counted from <paramref name="received"/>; zero once spent.</summary>
     private TimeSpan Remaining(TimeSpan budget, long received)

@@ -33,14 +33,16 @@ public sealed class InteractionAcknowledgeBudgetTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(499));
         Assert.Empty(rig.Server.InteractionRequests);
+        Assert.False(path == "http" && acknowledged.IsCompleted, "acknowledged before the budget ran out");
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
-        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        var deferral = await InitialResponseAsync(rig, path, acknowledged, interaction);
         command.Release.SetResult(CommandResponse.Message("late but acknowledged"));
         var edit = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
 
-        Assert.Equal(5, deferral.CallbackType);
+        Assert.Equal((5, 0), deferral);
+        Assert.True(edit.IsAccepted);
         Assert.Equal("late but acknowledged", edit.Body.GetProperty("content").GetString());
-        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+        await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
     }
 
     [Theory]
@@ -56,13 +58,12 @@ public sealed class InteractionAcknowledgeBudgetTests
         rig.Time.Advance(TimeSpan.FromMilliseconds(2500));
 
         var acknowledged = Start(dispatcher, interaction, arrived, path);
-        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        var deferral = await InitialResponseAsync(rig, path, acknowledged, interaction);
         command.Release.SetResult(CommandResponse.Message("private answer", ephemeral: true));
         await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
 
-        Assert.Equal(5, deferral.CallbackType);
-        Assert.Equal((int)MessageFlags.Ephemeral, deferral.Body.GetProperty("data").GetProperty("flags").GetInt32());
-        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+        Assert.Equal((5, (int)MessageFlags.Ephemeral), deferral);
+        await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
     }
 
     [Theory]
@@ -123,7 +124,7 @@ public sealed class InteractionAcknowledgeBudgetTests
         var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions());
         var interaction = rig.Issue(InteractionBuilder.Command("slow"));
 
-        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Ct);
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Task.CompletedTask, Ct);
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(10));
         command.Release.SetResult(CommandResponse.Message("found in 10 ms"));
@@ -143,29 +144,76 @@ public sealed class InteractionAcknowledgeBudgetTests
         var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions());
         var interaction = rig.Issue(InteractionBuilder.Command("slow"));
 
-        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Ct);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), sent.Task, Ct);
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromMilliseconds(49));
-        Assert.Empty(rig.Server.InteractionRequests);
+        Assert.False(acknowledged.IsCompleted, "acknowledged before the budget ran out");
         rig.Time.Advance(TimeSpan.FromMilliseconds(1));
-        var deferral = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        var deferral = await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Server.AcknowledgeInline(interaction.Id);
         command.Release.SetResult(CommandResponse.Message("found in 120 ms"));
+        sent.SetResult();
         var edit = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
+        Assert.True(edit.IsAccepted);
 
-        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
-        Assert.Equal(5, deferral.CallbackType);
+        // Over HTTP the deferral is the request's own answer: nothing goes to the callback route.
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferral?.Type);
         Assert.Equal("found in 120 ms", edit.Body.GetProperty("content").GetString());
+        Assert.DoesNotContain(rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Callback);
+    }
+
+    [Fact]
+    public async Task Acknowledge_WhenTheEditOvertakesDiscordReadingTheInlineDeferral_RetriesTheEdit()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        var command = new GatedCommand();
+        var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions { AcknowledgeAfter = TwoSeconds });
+        var interaction = rig.Issue(InteractionBuilder.Command("slow"));
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Task.CompletedTask, Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TwoSeconds);
+        await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        // Discord has not processed the inline deferral yet: the first edit finds no original message.
+        command.Release.SetResult(CommandResponse.Message("answer"));
+        var refused = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
+        await rig.DispatcherLog.WaitForAsync("found no original response yet", InteractionTestRig.SignalTimeout);
+        rig.Server.AcknowledgeInline(interaction.Id);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(250));
+        await rig.Server.WaitForInteractionRequestsAsync(requests => requests.Any(r => r.Route == FakeInteractionRoute.EditOriginal && r.IsAccepted), InteractionTestRig.SignalTimeout);
+        await dispatcher.WhenBackgroundIdleAsync().WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+
+        Assert.Equal(10008, refused.ErrorCode);
+        Assert.Equal(2, rig.Server.InteractionRequests.Count(r => r.Route == FakeInteractionRoute.EditOriginal));
+        Assert.DoesNotContain(rig.Server.InteractionRequests, r => r.Route is FakeInteractionRoute.Followup or FakeInteractionRoute.Callback);
     }
 
     private static Task<InteractionResponse?> Start(InteractionDispatcher dispatcher, Interaction interaction, long arrived, string path)
         => path == "http"
-            ? dispatcher.AcknowledgeAsync(interaction, arrived, Ct)
+            ? dispatcher.AcknowledgeAsync(interaction, arrived, Task.CompletedTask, Ct)
             : Gateway(dispatcher.DispatchAsync(interaction, arrived, Ct));
 
     private static async Task<InteractionResponse?> Gateway(Task dispatch)
     {
         await dispatch;
         return null;
+    }
+
+    /// <summary>The initial response's type and flags: the HTTP request's answer, or what went to the callback route for the gateway.</summary>
+    private static async Task<(int Type, int Flags)> InitialResponseAsync(
+        InteractionTestRig rig, string path, Task<InteractionResponse?> acknowledged, Interaction interaction)
+    {
+        if (path == "http")
+        {
+            var response = await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+            Assert.NotNull(response);
+            rig.Server.AcknowledgeInline(interaction.Id);
+            return ((int)response.Type, (int)(response.Data?.Flags ?? MessageFlags.None));
+        }
+
+        var callback = await rig.WaitForAsync(FakeInteractionRoute.Callback, interaction.Id);
+        return (callback.CallbackType, callback.Body.TryGetProperty("data", out var data) && data.TryGetProperty("flags", out var flags) ? flags.GetInt32() : 0);
     }
 
     private static async Task<TaskCompletionSource<CommandResponse>> NextStartAsync(HeldCommand command)

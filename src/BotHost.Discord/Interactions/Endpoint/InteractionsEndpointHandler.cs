@@ -68,17 +68,27 @@ internal sealed class InteractionsEndpointHandler(
             return;
         }
 
-        var response = interaction.Type == InteractionType.Ping
-            ? InteractionResponse.Pong
-            : await dispatcher.AcknowledgeAsync(interaction, receivedAt, cancellationToken);
-        if (response is null)
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
         {
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
-        }
+            var response = interaction.Type == InteractionType.Ping
+                ? InteractionResponse.Pong
+                : await dispatcher.AcknowledgeAsync(interaction, receivedAt, sent.Task, cancellationToken);
+            if (response is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                return;
+            }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, InteractionsJsonContext.Default.InteractionResponse), cancellationToken);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, InteractionsJsonContext.Default.InteractionResponse), cancellationToken);
+            await context.Response.CompleteAsync();
+        }
+        finally
+        {
+            // Written or failed, the acknowledgement is settled; a deferred run may now edit (or learn that Discord never got it).
+            sent.TrySetResult();
+        }
     }
 }
