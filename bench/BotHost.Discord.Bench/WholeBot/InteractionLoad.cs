@@ -11,13 +11,14 @@ namespace BotHost.Discord.Bench.WholeBot;
 /// <summary>
 /// Rounds of N concurrent /search and /latest (alternating) sent to the bot's HTTP interactions endpoint, signed as
 /// Discord signs them. Time to acknowledgement: from sending the POST to the endpoint's answer, which is the whole
-/// response when the bot answers inline (200) or comes after its deferral reached the fake Discord's callback route
-/// (202). Time to final response: the same for an inline answer; for a deferred one, until the edit of @original
+/// response when the bot answers inline (200), a deferral (200 with type 5), or comes after its deferral reached the
+/// fake Discord's callback route (202). Time to final response: the same for an inline answer; for a deferred one, until the edit of @original
 /// arrived at the fake. Both clocks are this process's.
 /// </summary>
 internal sealed class InteractionLoad(FakeDiscordServer discord, Uri endpoint, FakeInteractionSigner signer, TimeSpan clockOffset)
 {
     private const string ApplicationId = "1100000000000000001";
+    private const int DeferredChannelMessage = 5;
     private long _nextId = 8_000_000;
 
     public async Task<InteractionMeasure> RunAsync(IReadOnlyList<string> queries, int concurrency, int rounds, CancellationToken cancellationToken)
@@ -79,12 +80,19 @@ internal sealed class InteractionLoad(FakeDiscordServer discord, Uri endpoint, F
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var ackMs = watch.Elapsed.TotalMilliseconds;
-        if (response.StatusCode == HttpStatusCode.OK)
+        var answer = response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(body) : null;
+        if (answer is not null && answer["type"]?.GetValue<int>() != DeferredChannelMessage)
         {
-            return new InteractionSample(payload.Command, ackMs, ackMs, Deferred: false, Content(JsonNode.Parse(body)?["data"]));
+            return new InteractionSample(payload.Command, ackMs, ackMs, Deferred: false, Content(answer["data"]));
         }
 
-        if (response.StatusCode != HttpStatusCode.Accepted)
+        if (answer is not null)
+        {
+            // Playing Discord: an inline deferral acknowledges the interaction, so its original response can be edited.
+            discord.AcknowledgeInline(payload.Id);
+        }
+
+        if (answer is null && response.StatusCode != HttpStatusCode.Accepted)
         {
             return new InteractionSample(payload.Command, ackMs, double.NaN, Deferred: false, $"HTTP {(int)response.StatusCode}");
         }

@@ -310,7 +310,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
             return;
         }
 
-        _dispatches.TryWrite(new GatewayDispatch(eventName, sequence, data.Clone()));
+        _dispatches.TryWrite(new GatewayDispatch(eventName, sequence, data.Clone()) { ReceivedAt = _time.GetTimestamp() });
     }
 
     private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationToken cancellationToken)

@@ -11,9 +11,10 @@ namespace BotHost.Discord.Interactions;
 
 /// <summary>
 /// Runs the handler for one interaction and guarantees an acknowledgement inside Discord's 3-second window:
-/// a handler that has not finished after <see cref="InteractionDispatcherOptions.AcknowledgeAfter"/> gets a
-/// deferral, and its late answer then edits the original response. Handler exceptions become an ephemeral
-/// error message, never silence.
+/// a handler that has not finished <see cref="InteractionDispatcherOptions.AcknowledgeAfter"/> after the interaction
+/// arrived gets a deferral, and its late answer then edits the original response. At most
+/// <see cref="InteractionDispatcherOptions.MaxConcurrentHandlers"/> handlers run at once; an interaction that has to
+/// wait for a slot is deferred at once. Handler exceptions become an ephemeral error message, never silence.
 /// </summary>
 public sealed class InteractionDispatcher : IAsyncDisposable
 {
@@ -21,11 +22,15 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     internal const string AnsweredPrivately = "Answered privately.";
 
     private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan InlineDeferralEditRetryDelay = TimeSpan.FromMilliseconds(250);
+    private const int InlineDeferralEditAttempts = 4;
 
     private readonly CommandCatalog _catalog;
     private readonly IInteractionApi _api;
     private readonly TimeProvider _time;
     private readonly TimeSpan _acknowledgeAfter;
+    private readonly TimeSpan _autocompleteWithin;
+    private readonly SemaphoreSlim _slots;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InteractionMetrics _metrics;
     private readonly CancellationTokenSource _stopping = new();
@@ -44,6 +49,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         _api = api;
         _time = time;
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
+        _autocompleteWithin = options.Value.AutocompleteWithin;
+        _slots = new SemaphoreSlim(options.Value.MaxConcurrentHandlers);
+        ReserveThreadsForSlots(options.Value.MaxConcurrentHandlers);
         _logger = logger;
         _metrics = metrics ?? InteractionMetrics.Unscoped();
     }
@@ -52,40 +60,59 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     internal Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
 
     /// <summary>Handles an interaction received over the gateway (INTERACTION_CREATE <c>d</c> payload).</summary>
-    public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the event was read (<see cref="TimeProvider.GetTimestamp"/>); null: now.</param>
+    public Task DispatchAsync(JsonElement interactionCreate, long? receivedAt, CancellationToken cancellationToken)
     {
         var interaction = interactionCreate.Deserialize(InteractionsJsonContext.Default.Interaction)
             ?? throw new JsonException("INTERACTION_CREATE carried null instead of an interaction object.");
-        return DispatchAsync(interaction, cancellationToken);
+        return DispatchAsync(interaction, receivedAt, cancellationToken);
     }
+
+    /// <inheritdoc cref="DispatchAsync(Interaction, long?, CancellationToken)"/>
+    public Task DispatchAsync(JsonElement interactionCreate, CancellationToken cancellationToken)
+        => DispatchAsync(interactionCreate, receivedAt: null, cancellationToken);
+
+    /// <inheritdoc cref="DispatchAsync(Interaction, long?, CancellationToken)"/>
+    public Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+        => DispatchAsync(interaction, receivedAt: null, cancellationToken);
 
     /// <summary>
     /// Handles an interaction whose initial response must go to the callback route (gateway delivery).
     /// Completes when the final answer (initial response or edit after a deferral) has been sent.
     /// </summary>
-    public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the interaction arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock); null: now.</param>
+    public async Task DispatchAsync(Interaction interaction, long? receivedAt, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await RunAsync(interaction, inline: false, acknowledged, linked.Token);
+        await RunAsync(interaction, receivedAt ?? _time.GetTimestamp(), responseSent: null, acknowledged, linked.Token);
     }
 
     /// <summary>
-    /// Handles an interaction from the HTTP endpoint. Returns the response to send inline when the handler
-    /// finished in time, or null once a deferral went to the callback route (the endpoint then answers 202);
-    /// the rest of a deferred run continues in the background.
+    /// Handles an interaction from the HTTP endpoint. Returns the initial response to send inline: the answer when the
+    /// handler finished in time, else the deferral, whose run then continues in the background and edits the original
+    /// response; null when the run failed before anything could be acknowledged (the endpoint then answers 202).
     /// </summary>
-    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, CancellationToken requestAborted)
+    /// <param name="receivedAt">When the request arrived (<see cref="TimeProvider.GetTimestamp"/> of this dispatcher's clock).</param>
+    /// <param name="responseSent">
+    /// Completes once the endpoint has written the returned response; a deferral returned inline is followed by its
+    /// edit only after that, so the edit never overtakes the acknowledgement.
+    /// </param>
+    internal async Task<InteractionResponse?> AcknowledgeAsync(Interaction interaction, long receivedAt, Task responseSent, CancellationToken requestAborted)
     {
         var acknowledged = new TaskCompletionSource<InteractionResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = RunAsync(interaction, inline: true, acknowledged, _stopping.Token);
+        var run = RunAsync(interaction, receivedAt, responseSent, acknowledged, _stopping.Token);
         _background.TryAdd(run, 0);
         _ = run.ContinueWith(t => _background.TryRemove(t, out _), TaskScheduler.Default);
         return await acknowledged.Task.WaitAsync(requestAborted);
     }
 
-    private async Task RunAsync(Interaction interaction, bool inline, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        Interaction interaction, long received, Task? responseSent, TaskCompletionSource<InteractionResponse?> acknowledged, CancellationToken cancellationToken)
     {
+        // The HTTP endpoint sends every initial response, deferrals included, as the request's answer: no extra round trip to
+        // Discord before the acknowledgement. Gateway interactions are answered through the callback route.
+        var inline = responseSent is not null;
         if (interaction.Type == InteractionType.Ping)
         {
             // Only the HTTP endpoint receives PINGs; the gateway never sends them.
@@ -94,13 +121,16 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         }
 
         var route = Route(interaction);
-        var received = _time.GetTimestamp();
         try
         {
             // The deadline timer exists before the handler starts, so a fake clock advanced once the handler is running always fires it.
             using var deadlineCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var deadline = Task.Delay(_acknowledgeAfter, _time, deadlineCancel.Token);
-            var work = InvokeAsync(route, route.Invoke, interaction.Id, cancellationToken);
+            var slot = _slots.WaitAsync(cancellationToken);
+            var queued = !slot.IsCompletedSuccessfully;
+            var deadline = queued && route.Deferral is not null
+                ? Task.CompletedTask
+                : Task.Delay(Remaining(route.Deferral is null ? _autocompleteWithin : _acknowledgeAfter, received), _time, deadlineCancel.Token);
+            var work = InvokeInSlotAsync(slot, route, route.Invoke, interaction.Id, cancellationToken);
             if (await Task.WhenAny(work, deadline) == work)
             {
                 await deadlineCancel.CancelAsync();
@@ -112,8 +142,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 }
 
                 var explicitDeferral = deferred.ToInitialResponse();
-                await AcknowledgeAsync(interaction, explicitDeferral, inline: false, acknowledged, received, cancellationToken);
-                await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), cancellationToken);
+                await AcknowledgeAsync(interaction, explicitDeferral, inline, acknowledged, received, cancellationToken);
+                await WhenSentAsync(responseSent, cancellationToken);
+                await FinishLateAsync(interaction, route, deferred, IsPublicDeferral(explicitDeferral), inline, cancellationToken);
                 return;
             }
 
@@ -124,9 +155,18 @@ public sealed class InteractionDispatcher : IAsyncDisposable
                 return;
             }
 
-            InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
-            await AcknowledgeAsync(interaction, route.Deferral, inline: false, acknowledged, received, cancellationToken);
-            await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), cancellationToken);
+            if (queued)
+            {
+                InteractionsLog.DeferredWhileQueued(_logger, interaction.Id, route.Name);
+            }
+            else
+            {
+                InteractionsLog.Deferred(_logger, interaction.Id, route.Name, _acknowledgeAfter.TotalSeconds);
+            }
+
+            await AcknowledgeAsync(interaction, route.Deferral, inline, acknowledged, received, cancellationToken);
+            await WhenSentAsync(responseSent, cancellationToken);
+            await FinishLateAsync(interaction, route, await work, IsPublicDeferral(route.Deferral), inline, cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -164,11 +204,11 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     /// <summary>Replaces the deferral placeholder with the handler's late answer.</summary>
     /// <param name="deferredPublicly">The placeholder is a public "thinking…" message, so an edit would be public too.</param>
     private async Task FinishLateAsync(
-        Interaction interaction, HandlerRoute route, CommandResponse answer, bool deferredPublicly, CancellationToken cancellationToken)
+        Interaction interaction, HandlerRoute route, CommandResponse answer, bool deferredPublicly, bool deferredInline, CancellationToken cancellationToken)
     {
         if (answer is CommandResponse.DeferredResponse deferred)
         {
-            answer = await InvokeAsync(route, deferred.Work, interaction.Id, cancellationToken);
+            answer = await InvokeInSlotAsync(_slots.WaitAsync(cancellationToken), route, deferred.Work, interaction.Id, cancellationToken);
         }
 
         InteractionCallbackData edit;
@@ -195,9 +235,9 @@ public sealed class InteractionDispatcher : IAsyncDisposable
 
         try
         {
-            await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+            await EditOriginalAsync(interaction, edit, deferredInline, cancellationToken);
         }
-        catch (InteractionApiException ex) when (ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode == InteractionApiException.UnknownMessage)
+        catch (InteractionApiException ex) when (IsUnknownMessage(ex))
         {
             // Only "unknown message" means the placeholder was deleted while the handler ran and the webhook still works;
             // any other 404 (unknown webhook, no code) must not be followed by more calls on that webhook.
@@ -213,9 +253,76 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// After a deferral sent as the HTTP request's answer, the edit may reach Discord before Discord has processed that
+    /// answer; it then reports an unknown message, so the edit is tried again a few times before giving up.
+    /// </summary>
+    private async Task EditOriginalAsync(Interaction interaction, InteractionCallbackData edit, bool deferredInline, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _api.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, edit, cancellationToken);
+                return;
+            }
+            catch (InteractionApiException ex) when (deferredInline && attempt < InlineDeferralEditAttempts && IsUnknownMessage(ex))
+            {
+                // The timer exists before the line is logged, so a fake clock advanced on seeing the line always fires it.
+                var wait = Task.Delay(InlineDeferralEditRetryDelay, _time, cancellationToken);
+                InteractionsLog.EditRetried(_logger, interaction.Id, InlineDeferralEditRetryDelay.TotalMilliseconds);
+                await wait;
+            }
+        }
+    }
+
+    private static bool IsUnknownMessage(InteractionApiException ex)
+        => ex.Status == System.Net.HttpStatusCode.NotFound && ex.DiscordCode == InteractionApiException.UnknownMessage;
+
     private static bool IsPublicDeferral(InteractionResponse? deferral)
         => deferral is { Type: InteractionCallbackType.DeferredChannelMessageWithSource }
             && ((deferral.Data?.Flags ?? MessageFlags.None) & MessageFlags.Ephemeral) == 0;
+
+    /// <summary>
+    /// Handlers mostly run SQLite, whose async calls complete synchronously, so each busy slot holds a thread-pool thread.
+    /// Without spare threads above that, the pool (processor count by default) has none left to read requests and send
+    /// deferrals until it slowly injects more: measured, 100 simultaneous requests reached the dispatcher one slot-full
+    /// at a time and none was deferred early.
+    /// </summary>
+    private static void ReserveThreadsForSlots(int slots)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        var wanted = Environment.ProcessorCount + slots;
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completionPorts);
+        }
+    }
+
+    private static Task WhenSentAsync(Task? responseSent, CancellationToken cancellationToken)
+        => responseSent?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>What is left of <paramref name="budget"/> counted from <paramref name="received"/>; zero once spent.</summary>
+    private TimeSpan Remaining(TimeSpan budget, long received)
+    {
+        var left = budget - _time.GetElapsedTime(received);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Runs the handler once <paramref name="slot"/> (a wait on the handler slots) completes, and frees the slot after.</summary>
+    private async Task<CommandResponse> InvokeInSlotAsync(
+        Task slot, HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)
+    {
+        await slot;
+        try
+        {
+            return await InvokeAsync(route, invoke, interactionId, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
 
     private async Task<CommandResponse> InvokeAsync(
         HandlerRoute route, Func<CancellationToken, Task<CommandResponse>> invoke, ulong interactionId, CancellationToken cancellationToken)

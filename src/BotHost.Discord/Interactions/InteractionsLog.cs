@@ -48,4 +48,10 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 3114, Level = LogLevel.Error, Message = "Handler {Handler} answered interaction {InteractionId} with a reply that breaks a Discord limit ({Field}: {Limit}); the user got an error message instead")]
     public static partial void AnswerBrokeLimit(ILogger logger, string handler, ulong interactionId, string field, string limit);
+
+    [LoggerMessage(EventId = 3115, Level = LogLevel.Debug, Message = "Interaction {InteractionId} ({Handler}) waits for a free handler slot; deferred")]
+    public static partial void DeferredWhileQueued(ILogger logger, ulong interactionId, string handler);
+
+    [LoggerMessage(EventId = 3116, Level = LogLevel.Debug, Message = "Edit of interaction {InteractionId} found no original response yet (inline deferral not processed); retrying in {Milliseconds} ms")]
+    public static partial void EditRetried(ILogger logger, ulong interactionId, double milliseconds);
 }

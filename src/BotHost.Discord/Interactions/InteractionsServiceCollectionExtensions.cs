@@ -13,6 +13,9 @@ namespace BotHost.Discord.Interactions;
 /// <summary>Registers the interactions area. Commands and component handlers are added as SlashCommand/ComponentHandler singletons.</summary>
 public static class InteractionsServiceCollectionExtensions
 {
+    /// <summary>Each running handler may hold a SQLite connection; more than this only trades memory for interleaving.</summary>
+    private const int MaxHandlerSlots = 256;
+
     /// <summary>
     /// Adds the catalog, dispatcher, registrar, Discord calls (through the REST client, added here if absent)
     /// and the HTTP endpoint host. The host must register an <see cref="ICommandRegistrationStore"/>.
@@ -23,7 +26,11 @@ public static class InteractionsServiceCollectionExtensions
         services.AddOptions<InteractionDispatcherOptions>()
             .BindConfiguration(InteractionDispatcherOptions.Section)
             .Validate(o => o.AcknowledgeAfter > TimeSpan.Zero && o.AcknowledgeAfter < TimeSpan.FromSeconds(3),
-                "Discord:Interactions:AcknowledgeAfter must be between 0 and 3 seconds (Discord's response window).")
+                "Discord:Interactions:AcknowledgeAfter must be between 0 and 3 seconds (Discord's response window), e.g. 00:00:00.050.")
+            .Validate(o => o.AutocompleteWithin > TimeSpan.Zero && o.AutocompleteWithin < TimeSpan.FromSeconds(3),
+                "Discord:Interactions:AutocompleteWithin must be between 0 and 3 seconds (Discord's response window), e.g. 00:00:02.")
+            .Validate(o => o.MaxConcurrentHandlers is >= 1 and <= MaxHandlerSlots,
+                $"Discord:Interactions:MaxConcurrentHandlers must be between 1 and {MaxHandlerSlots} (default: twice the processor count).")
             .ValidateOnStart();
         services.AddOptions<DiscordOptions>()
             .Validate(

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BotHost.Discord;
 using BotHost.Hosting;
 using BotHost.Bridge.Permissions;
@@ -82,7 +81,7 @@ public sealed partial class DiscordBridge(
                         Ready(logger);
                         break;
                     case "INTERACTION_CREATE":
-                        Track(HandleAsync(dispatch.Data, stoppingToken));
+                        Track(HandleAsync(dispatch, stoppingToken));
                         break;
                     default:
                         if (GuildChangeReader.TryRead(dispatch, out var change))
@@ -99,11 +98,11 @@ public sealed partial class DiscordBridge(
         }
     }
 
-    private async Task HandleAsync(JsonElement interaction, CancellationToken cancellationToken)
+    private async Task HandleAsync(GatewayDispatch interaction, CancellationToken cancellationToken)
     {
         try
         {
-            await dispatcher.DispatchAsync(interaction, cancellationToken);
+            await dispatcher.DispatchAsync(interaction.Data, interaction.ReceivedAt, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -46,7 +46,7 @@ public sealed class InteractionDispatcherFallbackTests
             new CommandCatalog([command], []),
             api,
             new FakeTimeProvider(),
-            Options.Create(new InteractionDispatcherOptions()),
+            Options.Create(new InteractionDispatcherOptions { AcknowledgeAfter = TimeSpan.FromSeconds(2) }),
             new CapturingLogger<InteractionDispatcher>());
 
         await dispatcher.DispatchAsync(InteractionBuilder.Command("defers"), Ct).WaitAsync(InteractionTestRig.SignalTimeout, Ct);

@@ -86,12 +86,12 @@ public sealed class InteractionDispatcherTests
         var command = new UncooperativeCommand();
         var log = new CapturingLogger<InteractionDispatcher>();
         var dispatcher = new InteractionDispatcher(
-            new CommandCatalog([command], []), rig.Api, rig.Time, Options.Create(new InteractionDispatcherOptions()), log);
+            new CommandCatalog([command], []), rig.Api, rig.Time, Options.Create(new InteractionDispatcherOptions { AcknowledgeAfter = TimeSpan.FromSeconds(2) }), log);
         var interaction = rig.Issue(InteractionBuilder.Command("stuck"));
-        var acknowledged = dispatcher.AcknowledgeAsync(interaction, Ct);
+        var acknowledged = dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Task.CompletedTask, Ct);
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         rig.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct));
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, (await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct))?.Type);
 
         var dispose = dispatcher.DisposeAsync().AsTask();
         rig.Time.Advance(TimeSpan.FromSeconds(5));

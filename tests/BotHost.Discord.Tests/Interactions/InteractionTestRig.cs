@@ -70,13 +70,16 @@ internal sealed class InteractionTestRig : IAsyncDisposable
 
     public CapturingLogger<InteractionDispatcher> DispatcherLog { get; } = new();
 
-    public InteractionDispatcher CreateDispatcher(IEnumerable<SlashCommand> commands, IEnumerable<ComponentHandler>? components = null, InteractionMetrics? metrics = null)
+    /// <param name="options">Null: a 2 s acknowledgement budget, which most tests step over with the fake clock.</param>
+    public InteractionDispatcher CreateDispatcher(
+        IEnumerable<SlashCommand> commands, IEnumerable<ComponentHandler>? components = null, InteractionMetrics? metrics = null,
+        InteractionDispatcherOptions? options = null)
     {
         Dispatcher = new InteractionDispatcher(
             new CommandCatalog(commands, components ?? []),
             Api,
             Time,
-            Microsoft.Extensions.Options.Options.Create(new InteractionDispatcherOptions()),
+            Microsoft.Extensions.Options.Options.Create(options ?? new InteractionDispatcherOptions { AcknowledgeAfter = TimeSpan.FromSeconds(2) }),
             DispatcherLog,
             metrics);
         return Dispatcher;

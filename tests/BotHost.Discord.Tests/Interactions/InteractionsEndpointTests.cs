@@ -110,7 +110,7 @@ public sealed class InteractionsEndpointTests
     }
 
     [Fact]
-    public async Task Post_WhenCommandHandlerSlow_Answers202AfterDeferralCallbackThenEditsOriginal()
+    public async Task Post_WhenCommandHandlerSlow_AnswersWithTheDeferralThenEditsOriginal()
     {
         var command = new GatedCommand();
         await using var endpoint = await EndpointFixture.StartAsync(_signer, [command]);
@@ -121,12 +121,16 @@ public sealed class InteractionsEndpointTests
         await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
         endpoint.Rig.Time.Advance(TimeSpan.FromSeconds(2));
         using var response = await post.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        endpoint.Rig.Server.AcknowledgeInline(2002);
         command.Release.SetResult(CommandResponse.Message("finished later"));
         var edit = await endpoint.Rig.WaitForAsync(FakeInteractionRoute.EditOriginal, 2002);
+        Assert.True(edit.IsAccepted);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
-        Assert.Equal(5, Assert.Single(endpoint.Rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Callback).CallbackType);
+        // The deferral is the request's own answer (no round trip to the callback route before acknowledging).
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var deferral = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(5, deferral.RootElement.GetProperty("type").GetInt32());
+        Assert.DoesNotContain(endpoint.Rig.Server.InteractionRequests, r => r.Route == FakeInteractionRoute.Callback);
         Assert.Equal("finished later", edit.Body.GetProperty("content").GetString());
     }
 

@@ -35,10 +35,37 @@ public sealed class InteractionsServiceCollectionExtensionsTests
         Assert.Contains("Discord:InteractionsEndpoint:PublicKey", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceCollection Services(bool enabled, string? publicKey)
+    [Theory]
+    [InlineData("AcknowledgeAfter", "00:00:00")]
+    [InlineData("AcknowledgeAfter", "00:00:03")]
+    [InlineData("AutocompleteWithin", "00:00:03.5")]
+    [InlineData("MaxConcurrentHandlers", "0")]
+    [InlineData("MaxConcurrentHandlers", "257")]
+    public async Task DispatcherOptions_WhenOutOfRange_FailNamingTheKey(string key, string value)
+    {
+        await using var provider = Services(enabled: false, publicKey: null, new() { [$"Discord:Interactions:{key}"] = value }).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InteractionDispatcherOptions>>().Value);
+
+        Assert.Contains($"Discord:Interactions:{key} must be between", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DispatcherOptions_ByDefault_BudgetFiftyMillisecondsAndTwoSlotsPerProcessor()
+    {
+        await using var provider = Services(enabled: false, publicKey: null).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<InteractionDispatcherOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(50), options.AcknowledgeAfter);
+        Assert.Equal(2 * Environment.ProcessorCount, options.MaxConcurrentHandlers);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.AutocompleteWithin);
+    }
+
+    private static ServiceCollection Services(bool enabled, string? publicKey, Dictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         services.AddLogging();
         services.Configure<DiscordOptions>(o =>
         {

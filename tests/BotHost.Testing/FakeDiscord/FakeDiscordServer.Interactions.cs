@@ -39,6 +39,21 @@ public sealed partial class FakeDiscordServer
     /// <summary>Makes the fake accept callbacks for this interaction, issued now on <see cref="Time"/>.</summary>
     public void IssueInteraction(ulong interactionId, string token) => IssueInteraction(interactionId, token, Time.GetUtcNow());
 
+    /// <summary>
+    /// What Discord does on reading a bot's inline answer to an interactions-endpoint request: the interaction counts as
+    /// acknowledged, so its original response exists for edits. Whoever plays Discord's side of the endpoint calls this.
+    /// </summary>
+    public void AcknowledgeInline(ulong interactionId)
+    {
+        lock (_interactionLock)
+        {
+            if (_issuedInteractions.TryGetValue(interactionId, out var issued))
+            {
+                _issuedInteractions[interactionId] = issued with { Acknowledged = true };
+            }
+        }
+    }
+
     public void IssueInteraction(ulong interactionId, string token, DateTimeOffset issuedAt)
     {
         lock (_interactionLock)

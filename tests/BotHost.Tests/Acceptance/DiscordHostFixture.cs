@@ -57,6 +57,9 @@ public sealed class DiscordHostFixture : IAsyncDisposable
             ["Discord:Token"] = Token,
             ["Discord:ApiBaseUrl"] = discord.ApiBaseUri.ToString(),
             ["Discord:GatewayUrl"] = discord.GatewayUri.ToString(),
+            // These tests read the answer's shape (inline message or deferral) on a real clock; a busy test machine must
+            // not turn a quick answer into a deferral, so they get the old 2 s budget instead of the 50 ms default.
+            ["Discord:Interactions:AcknowledgeAfter"] = "00:00:02",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

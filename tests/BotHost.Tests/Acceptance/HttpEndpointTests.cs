@@ -77,19 +77,22 @@ public sealed class HttpEndpointTests
         return await http.SendAsync(request, Ct);
     }
 
-    // Answered inline (200 with the response) when quick, or deferred through the callback route and then edited (202).
+    // Answered inline (200 with the response) when quick, or deferred inline (200 with type 5) and then edited.
     private static async Task<string> AnswerAsync(DiscordHostFixture bot, HttpResponseMessage response, ulong interactionId)
     {
-        if (response.StatusCode == HttpStatusCode.OK)
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(64, json.RootElement.GetProperty("data").GetProperty("flags").GetInt32() & 64);
+        if (json.RootElement.GetProperty("type").GetInt32() == 4)
         {
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
-            Assert.Equal(4, json.RootElement.GetProperty("type").GetInt32());
-            Assert.Equal(64, json.RootElement.GetProperty("data").GetProperty("flags").GetInt32() & 64);
             return json.RootElement.GetProperty("data").GetProperty("content").GetString()!;
         }
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var deferral = await bot.Discord.WaitForInteractionRequestAsync(r => r.InteractionId == interactionId, Ct).WaitAsync(TimeSpan.FromSeconds(15), Ct);
-        return Content(await bot.EditOfAsync(deferral));
+        // Deferred (type 5) in the request's answer; the result then edits the original response.
+        Assert.Equal(5, json.RootElement.GetProperty("type").GetInt32());
+        bot.Discord.AcknowledgeInline(interactionId);
+        var edit = await bot.Discord.WaitForInteractionRequestAsync(r => r.Route == FakeInteractionRoute.EditOriginal && r.InteractionId == interactionId && r.IsAccepted, Ct)
+            .WaitAsync(TimeSpan.FromSeconds(15), Ct);
+        return Content(edit);
     }
 }

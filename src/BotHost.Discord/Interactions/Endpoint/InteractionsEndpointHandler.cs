@@ -13,6 +13,7 @@ namespace BotHost.Discord.Interactions.Endpoint;
 internal sealed class InteractionsEndpointHandler(
     InteractionRequestVerifier verifier,
     InteractionDispatcher dispatcher,
+    TimeProvider time,
     ILogger logger)
 {
     /// <summary>Interaction payloads are a few KiB; anything near this is not from Discord.</summary>
@@ -20,6 +21,8 @@ internal sealed class InteractionsEndpointHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Discord's 3 s window is already running: the dispatcher's deadline counts from here, not from when it starts the handler.
+        var receivedAt = time.GetTimestamp();
         var request = context.Request;
         var cancellationToken = context.RequestAborted;
         if (request.ContentLength > MaxBodyBytes)
@@ -65,17 +68,27 @@ internal sealed class InteractionsEndpointHandler(
             return;
         }
 
-        var response = interaction.Type == InteractionType.Ping
-            ? InteractionResponse.Pong
-            : await dispatcher.AcknowledgeAsync(interaction, cancellationToken);
-        if (response is null)
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
         {
-            context.Response.StatusCode = StatusCodes.Status202Accepted;
-            return;
-        }
+            var response = interaction.Type == InteractionType.Ping
+                ? InteractionResponse.Pong
+                : await dispatcher.AcknowledgeAsync(interaction, receivedAt, sent.Task, cancellationToken);
+            if (response is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status202Accepted;
+                return;
+            }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, InteractionsJsonContext.Default.InteractionResponse), cancellationToken);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response, InteractionsJsonContext.Default.InteractionResponse), cancellationToken);
+            await context.Response.CompleteAsync();
+        }
+        finally
+        {
+            // Written or failed, the acknowledgement is settled; a deferred run may now edit (or learn that Discord never got it).
+            sent.TrySetResult();
+        }
     }
 }

@@ -41,7 +41,7 @@ public sealed class InteractionsEndpointHostedService(
             time,
             TimeSpan.FromSeconds(settings.MaxClockSkewSeconds));
         var logger = loggerFactory.CreateLogger<InteractionsEndpointHostedService>();
-        var handler = new InteractionsEndpointHandler(verifier, dispatcher, logger);
+        var handler = new InteractionsEndpointHandler(verifier, dispatcher, time, logger);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
