@@ -30,6 +30,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _acknowledgeAfter;
     private readonly TimeSpan _autocompleteWithin;
+    private readonly TimeSpan _handlerTimeout;
     private readonly SemaphoreSlim _slots;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly InteractionMetrics _metrics;
@@ -50,6 +51,7 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         _time = time;
         _acknowledgeAfter = options.Value.AcknowledgeAfter;
         _autocompleteWithin = options.Value.AutocompleteWithin;
+        _handlerTimeout = options.Value.HandlerTimeout;
         _slots = new SemaphoreSlim(options.Value.MaxConcurrentHandlers);
         ReserveThreadsForSlots(options.Value.MaxConcurrentHandlers);
         _logger = logger;
@@ -329,7 +331,23 @@ public sealed class InteractionDispatcher : IAsyncDisposable
     {
         try
         {
-            return Checked(route, await invoke(cancellationToken), interactionId);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var running = invoke(stop.Token);
+            var limit = Task.Delay(_handlerTimeout, _time, stop.Token);
+            if (await Task.WhenAny(running, limit) == limit)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await stop.CancelAsync();
+                // A handler that ignores its token keeps running unobserved; its slot is freed all the same.
+                _ = running.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                InteractionsLog.HandlerTimedOut(_logger, route.Name, _handlerTimeout.TotalSeconds, interactionId);
+                return route.Deferral is null
+                    ? CommandResponse.Choices([])
+                    : CommandResponse.Error($"{route.Name} took longer than {_handlerTimeout.TotalSeconds:0} s and was stopped. Please try again later.");
+            }
+
+            await stop.CancelAsync();
+            return Checked(route, await running, interactionId);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

@@ -26,4 +26,11 @@ public sealed class InteractionDispatcherOptions
     /// deferred, so it gets most of Discord's 3 s window rather than <see cref="AcknowledgeAfter"/>. Must be under 3 s.
     /// </summary>
     public TimeSpan AutocompleteWithin { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long one handler may run before it is cancelled and the user told so; its slot is freed then even when the
+    /// handler ignores cancellation, so a handler that hangs cannot take the slots from every later interaction.
+    /// Discord accepts the answer's edit for 15 minutes after the interaction, so it must be under that.
+    /// </summary>
+    public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -54,4 +54,7 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 3116, Level = LogLevel.Debug, Message = "Edit of interaction {InteractionId} found no original response yet (inline deferral not processed); retrying in {Milliseconds} ms")]
     public static partial void EditRetried(ILogger logger, ulong interactionId, double milliseconds);
+
+    [LoggerMessage(EventId = 3117, Level = LogLevel.Error, Message = "Handler {Handler} ran longer than {Seconds} s on interaction {InteractionId}; cancelled it, freed its slot and told the user")]
+    public static partial void HandlerTimedOut(ILogger logger, string handler, double seconds, ulong interactionId);
 }

@@ -29,6 +29,8 @@ public static class InteractionsServiceCollectionExtensions
                 "Discord:Interactions:AcknowledgeAfter must be between 0 and 3 seconds (Discord's response window), e.g. 00:00:00.050.")
             .Validate(o => o.AutocompleteWithin > TimeSpan.Zero && o.AutocompleteWithin < TimeSpan.FromSeconds(3),
                 "Discord:Interactions:AutocompleteWithin must be between 0 and 3 seconds (Discord's response window), e.g. 00:00:02.")
+            .Validate(o => o.HandlerTimeout >= TimeSpan.FromSeconds(1) && o.HandlerTimeout < TimeSpan.FromMinutes(15),
+                "Discord:Interactions:HandlerTimeout must be at least 1 second and under 15 minutes (how long Discord accepts the answer), e.g. 00:01:00.")
             .Validate(o => o.MaxConcurrentHandlers is >= 1 and <= MaxHandlerSlots,
                 $"Discord:Interactions:MaxConcurrentHandlers must be between 1 and {MaxHandlerSlots} (default: twice the processor count).")
             .ValidateOnStart();
