@@ -30,6 +30,14 @@ internal sealed class CollectorHost : IDisposable
         }).Build();
     }
 
+    /// <summary>Start-up work before the first feed: reading the title index of the store's match window. Returns its seconds.</summary>
+    public async Task<double> WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var watch = global::System.Diagnostics.Stopwatch.StartNew();
+        await _host.Services.GetRequiredService<ItemIngestor>().WarmUpAsync(cancellationToken);
+        return watch.Elapsed.TotalSeconds;
+    }
+
     public IReadOnlyList<SourceDefinition> Sources => _host.Services.GetRequiredService<SourceCatalog>().Sources;
 
     /// <summary>What <see cref="CollectionRound.CollectAllAsync"/> does, for a subset of the sources.</summary>

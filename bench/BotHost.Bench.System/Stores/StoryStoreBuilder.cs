@@ -12,7 +12,7 @@ namespace BotHost.Bench.System.Stores;
 /// <summary>
 /// Builds a migrated BotHost database holding a given number of stories the way the collector would have left
 /// them (one article item and mention per story, one in five also carried by a second source, URL keys, the
-/// 16 title bands, topic tags, the full-text index), first seen evenly over <see cref="HistoryDays"/> days with
+/// topic tags, the full-text index), first seen evenly over <see cref="HistoryDays"/> days with
 /// ids rising with time. Rows are computed with the product's own fingerprinter and canonicalizer but written in
 /// bulk, in one transaction, with the indexes and the full-text trigger rebuilt afterwards: a million stories
 /// take about a minute instead of the hours the per-item path would.
@@ -66,7 +66,7 @@ internal static class StoryStoreBuilder
         using var read = connection.CreateCommand();
         read.CommandText =
             "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND " +
-            "((type = 'index' AND tbl_name IN ('stories', 'items', 'story_keys', 'story_title_bands', 'story_mentions', 'story_topics')) OR (type = 'trigger' AND name = 'stories_ai'))";
+            "((type = 'index' AND tbl_name IN ('stories', 'items', 'story_keys', 'story_mentions', 'story_topics')) OR (type = 'trigger' AND name = 'stories_ai'))";
         var drops = new List<string>();
         using (var reader = read.ExecuteReader())
         {
@@ -100,9 +100,6 @@ internal static class StoryStoreBuilder
         }
 
         var keys = new List<(string Key, long Story)>(count + (count / 4));
-        var bandKeys = new long[count * TitleFingerprinter.Bands];
-        var bandStories = new long[bandKeys.Length];
-        var bandCount = 0;
         using var storyRows = new BulkInserter(tx, "stories", "id", "canonical_url", "title", "summary_text", "normalized_title_hash", "published_at", "first_seen_at", "mention_count", "is_backlog");
         using var itemRows = new BulkInserter(tx, "items", "id", "source_id", "source_item_id", "raw_url", "canonical_url", "title", "summary_text", "published_at", "first_seen_at", "last_seen_at");
         using var mentionRows = new BulkInserter(tx, "story_mentions", "story_id", "item_id", "source_id", "matched_by");
@@ -134,12 +131,6 @@ internal static class StoryStoreBuilder
                 keys.Add(("u:" + UrlCanonicalizer.StoryKey(thread), id));
             }
 
-            foreach (var band in fingerprint.BandKeys)
-            {
-                bandKeys[bandCount] = unchecked((long)band);
-                bandStories[bandCount++] = id;
-            }
-
             if (vocabulary is not null)
             {
                 foreach (var topic in vocabulary.Topics)
@@ -167,41 +158,6 @@ internal static class StoryStoreBuilder
             }
 
             keyRows.Flush();
-        }
-
-        SortPairs(bandKeys, bandStories, bandCount);
-        using var bandRows = new BulkInserter(tx, "story_title_bands", "band_key", "story_id");
-        long lastKey = 0, lastStory = 0;
-        for (var i = 0; i < bandCount; i++)
-        {
-            // A title's bands can repeat a key (INSERT OR IGNORE in the product); keep one.
-            if (i > 0 && bandKeys[i] == lastKey && bandStories[i] == lastStory)
-            {
-                continue;
-            }
-
-            lastKey = bandKeys[i];
-            lastStory = bandStories[i];
-            bandRows.Add(lastKey, lastStory);
-        }
-
-        bandRows.Flush();
-    }
-
-    /// <summary>By key, then by story within a key (Array.Sort is not stable).</summary>
-    private static void SortPairs(long[] keys, long[] stories, int count)
-    {
-        Array.Sort(keys, stories, 0, count);
-        for (var start = 0; start < count;)
-        {
-            var end = start + 1;
-            while (end < count && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            Array.Sort(stories, start, end - start);
-            start = end;
         }
     }
 

@@ -9,7 +9,7 @@ namespace BotHost.Benchmarks.Stories;
 
 /// <summary>
 /// A migrated database in a temporary directory holding <c>count</c> stories, each with its article item,
-/// mention, URL key and title bands, first seen over the last <see cref="HistoryDays"/> days. Rows are
+/// mention and URL key, first seen over the last <see cref="HistoryDays"/> days. Rows are
 /// written with the same keys the product computes, in one transaction, so 100,000 stories take seconds.
 /// </summary>
 internal sealed class StoryDatabase : IAsyncDisposable
@@ -52,7 +52,6 @@ internal sealed class StoryDatabase : IAsyncDisposable
             $"VALUES ($id, {SourceId}, $url, $url, $url, $title, $seen, $seen)", "$id", "$url", "$title", "$seen");
         using var mention = Prepare(tx, $"INSERT INTO story_mentions(story_id, item_id, source_id) VALUES ($id, $id, {SourceId})", "$id");
         using var key = Prepare(tx, "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES ($key, $id)", "$key", "$id");
-        using var band = Prepare(tx, "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES ($band, $id)", "$band", "$id");
 
         var recent = new List<string>();
         var windowStart = Now - StoryClusterer.TitleMatchWindow;
@@ -72,10 +71,6 @@ internal sealed class StoryDatabase : IAsyncDisposable
             await RunAsync(item, [id, url, title, seen.ToUnixTimeMilliseconds()], cancellationToken);
             await RunAsync(mention, [id], cancellationToken);
             await RunAsync(key, ["u:" + UrlCanonicalizer.StoryKey(url), id], cancellationToken);
-            foreach (var bandKey in fingerprint.BandKeys)
-            {
-                await RunAsync(band, [unchecked((long)bandKey), id], cancellationToken);
-            }
         }
 
         await tx.CommitAsync(cancellationToken);

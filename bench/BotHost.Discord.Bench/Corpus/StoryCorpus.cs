@@ -15,8 +15,8 @@ namespace BotHost.Discord.Bench.Corpus;
 /// A migrated BotHost database holding N collected stories, built once per size with a fixed seed and cached in
 /// bench/.corpus/ (git-ignored). The bulk loader writes, in one transaction, the rows the readers these benchmarks
 /// drive look at: sources, stories (the FTS index fills through the schema's own trigger), their items and
-/// mentions (one in five stories is carried by 2-4 sources) and story topics. It leaves out story_keys and
-/// story_title_bands, which only ingest reads. Stories are first seen evenly over <see cref="HistoryDays"/> days
+/// mentions (one in five stories is carried by 2-4 sources) and story topics. It leaves out story_keys,
+/// which only ingest reads. Stories are first seen evenly over <see cref="HistoryDays"/> days
 /// up to <see cref="Now"/>, ids rising with time, as the collector creates them.
 /// </summary>
 internal static class StoryCorpus

@@ -34,6 +34,7 @@ public static class CollectingServiceCollectionExtensions
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<StoryStore>();
+        services.AddSingleton<TitleBandIndex>();
         services.AddSingleton<StoryClusterer>();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.MinTitleLength is >= 0 and <= 200, "Curation:MinTitleLength must be between 0 and 200.")

@@ -32,6 +32,29 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
         {
             return await IngestOneAtATimeAsync(source, sourceTopics, feed, asBacklog, fetch, nextFetchAt, cancellationToken);
         }
+        catch
+        {
+            // Rolled back (or unknown whether it committed): the stories it created must not stay in the title index.
+            clusterer.ForgetUncommitted();
+            throw;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Reads the stories near-duplicate titles are matched against, so the first feed stored does not wait for it.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var sql = new TransactionCommands(tx);
+            await clusterer.ReadTitleIndexAsync(sql, time.GetUtcNow(), cancellationToken);
+        }
         finally
         {
             _writer.Release();

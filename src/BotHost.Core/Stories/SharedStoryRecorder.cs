@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace BotHost.Core.Stories;
 
 /// <summary>
-/// Gives a link a member shared a story row when no feed brought it: keyed by its URL and title bands, so a feed
-/// item for the same page later joins it. It is stored as backlog with no mentions, so it reaches only the channels
+/// Gives a link a member shared a story row when no feed brought it: keyed by its URL, and found by its title
+/// (<see cref="TitleBandIndex"/> reads new stories' titles), so a feed item for the same page later joins it. It is stored as backlog with no mentions, so it reaches only the channels
 /// that picked it, never every digest, search or /latest.
 /// </summary>
 public sealed class SharedStoryRecorder(SqliteConnectionFactory connections, StoryStore stories)
@@ -32,7 +32,6 @@ public sealed class SharedStoryRecorder(SqliteConnectionFactory connections, Sto
         var storyId = await stories.CreateAsync(sql, new NewStory(
             TitleNormalizer.DisplayTitle(title), summaryText, canonicalUrl, fingerprint.NormalizedHash, null, now, IsBacklog: true), cancellationToken);
         await stories.AddKeysAsync(sql, storyId, [key], cancellationToken);
-        await stories.AddBandsAsync(sql, storyId, fingerprint.BandKeys, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return (storyId, true);
     }

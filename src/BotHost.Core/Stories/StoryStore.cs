@@ -4,21 +4,24 @@ using BotHost.Core.Storage;
 namespace BotHost.Core.Stories;
 
 /// <summary>
-/// SQL for stories, their match keys, title bands and mentions. Runs inside the caller's transaction, through its
+/// SQL for stories, their match keys, mentions and topics. Runs inside the caller's transaction, through its
 /// <see cref="TransactionCommands"/>, so a feed's items reuse each prepared statement.
 /// </summary>
 public sealed class StoryStore
 {
-    public const int MaxRowsPerProbe = 256;
-
     private const string FindByKey = "SELECT story_id FROM story_keys WHERE key = $key";
-    private const string FirstInWindow = "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1";
     private const string TitlesInWindow = "SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each($ids)) AND first_seen_at >= $since";
     private const string Create =
         "INSERT INTO stories(canonical_url, title, summary_text, normalized_title_hash, published_at, first_seen_at, is_backlog) " +
         "VALUES ($url, $title, $summary, $hash, $published, $seen, $backlog) RETURNING id";
     private const string FillSummary = "UPDATE stories SET summary_text = $summary WHERE id = $story AND summary_text = ''";
     private const string MarkLive = "UPDATE stories SET is_backlog = 0 WHERE id = $story AND is_backlog = 1";
+    private const string FirstInWindow = "SELECT id FROM stories WHERE first_seen_at >= $since ORDER BY first_seen_at, id LIMIT 1";
+    private const string StoryTitlesAfter = StoryTitles + "WHERE s.id > $after UNION ALL " + MentionTitles + "WHERE s.id > $after ORDER BY 1";
+
+    // The story's own title (a story a member shared has no mention) and every title it was mentioned under.
+    private const string StoryTitles = "SELECT s.id, s.first_seen_at, s.title FROM stories s ";
+    private const string MentionTitles = "SELECT s.id, s.first_seen_at, i.title FROM stories s JOIN story_mentions m ON m.story_id = s.id JOIN items i ON i.id = m.item_id ";
     private const string AddKey = "INSERT OR IGNORE INTO story_keys(key, story_id) VALUES ($key, $story)";
     private const string AddTopic = "INSERT OR IGNORE INTO story_topics(story_id, topic, matched_term) VALUES ($story, $topic, $term)";
     private const string AddMention = "INSERT OR IGNORE INTO story_mentions(story_id, item_id, source_id, matched_by) VALUES ($story, $item, $source, $matchedBy) RETURNING 1";
@@ -26,9 +29,6 @@ public sealed class StoryStore
     // A mention is only ever added here, so the count moves by one when one was added; counting the story's
     // mentions again made every join cost as much as the story had mentions (quadratic on a story many feeds carry).
     private const string CountMention = "UPDATE stories SET mention_count = mention_count + 1 WHERE id = $story";
-
-    private static readonly string[] Bands = ["$story", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
-    private static readonly string[] Probes = ["$first", "$per", "$hash", .. Enumerable.Range(0, TitleFingerprinter.Bands).Select(Band)];
 
     /// <summary>The story holding the first of <paramref name="keys"/> that is known, with that key's position in the list.</summary>
     public async Task<(long StoryId, int KeyIndex)?> FindByKeysAsync(TransactionCommands sql, IReadOnlyList<string> keys, CancellationToken cancellationToken)
@@ -44,72 +44,42 @@ public sealed class StoryStore
         return null;
     }
 
-    /// <summary>
-    /// Stories first seen since <paramref name="since"/> that share the normalized title hash or any band,
-    /// those sharing the most first (ties: newest first), at most <paramref name="limit"/>. Each probe reads
-    /// at most <see cref="MaxRowsPerProbe"/> of its newest rows, so the cost is bounded however many stories
-    /// a common band collects, while a story that shares many bands still wins over many newer ones that
-    /// share one. Story ids rise with first_seen_at (a story is created when first seen), so the window
-    /// starts at one id.
-    /// </summary>
-    /// <remarks>
-    /// One statement returns every probe's ids and the hits are counted here: SQLite's GROUP BY over them sorted every
-    /// row the probes read, which made this the costliest step of ingest when titles share common words (crowded bands
-    /// fill all <see cref="MaxRowsPerProbe"/> rows of their probe).
-    /// </remarks>
-    public async Task<IReadOnlyList<(long Id, string Title)>> FindTitleCandidatesAsync(
-        TransactionCommands sql, TitleFingerprint fingerprint, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    /// <summary>The titles of those of <paramref name="ids"/> first seen since <paramref name="since"/>, in the order asked.</summary>
+    public async Task<IReadOnlyList<(long Id, string Title)>> TitlesSinceAsync(
+        TransactionCommands sql, IReadOnlyList<long> ids, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var sinceMs = since.ToUnixTimeMilliseconds();
-        if (await sql.Command(FirstInWindow, ["$since"], [sinceMs]).ExecuteScalarAsync(cancellationToken) is not long firstId)
+        if (ids.Count == 0)
         {
             return [];
         }
 
-        var bands = fingerprint.BandKeys.Count;
-        var values = new object?[Probes.Length - TitleFingerprinter.Bands + bands];
-        values[0] = firstId;
-        values[1] = MaxRowsPerProbe;
-        values[2] = unchecked((long)fingerprint.NormalizedHash);
-        for (var i = 0; i < bands; i++)
+        var titles = new Dictionary<long, string>(ids.Count);
+        var list = "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        await using (var reader = await sql.Command(TitlesInWindow, ["$ids", "$since"], [list, since.ToUnixTimeMilliseconds()]).ExecuteReaderAsync(cancellationToken))
         {
-            values[3 + i] = unchecked((long)fingerprint.BandKeys[i]);
-        }
-
-        var hits = new Dictionary<long, int>();
-        await using (var reader = await sql.Command(ProbesSql(bands), Probes.AsSpan(0, values.Length), values).ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (!reader.IsDBNull(0))
-                {
-                    CountIds(reader.GetString(0), hits);
-                }
-            }
-        }
-
-        var ranked = hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(limit).Select(h => h.Key).ToList();
-        var titles = new Dictionary<long, string>(ranked.Count);
-        if (ranked.Count > 0)
-        {
-            var ids = "[" + string.Join(',', ranked.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
-            await using var reader = await sql.Command(TitlesInWindow, ["$ids", "$since"], [ids, sinceMs]).ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 titles[reader.GetInt64(0)] = reader.GetString(1);
             }
         }
 
-        return [.. ranked.Where(titles.ContainsKey).Select(id => (id, titles[id]))];
+        return [.. ids.Where(titles.ContainsKey).Select(id => (id, titles[id]))];
     }
 
-    /// <summary>Adds one hit for each id in a probe's comma-separated list.</summary>
-    private static void CountIds(string ids, Dictionary<long, int> hits)
+    /// <summary>The first story first seen at or after <paramref name="since"/>; null when there is none.</summary>
+    public async Task<long?> FirstStorySinceAsync(TransactionCommands sql, DateTimeOffset since, CancellationToken cancellationToken) =>
+        await sql.Command(FirstInWindow, ["$since"], [since.ToUnixTimeMilliseconds()]).ExecuteScalarAsync(cancellationToken) as long?;
+
+    public async Task<long> LastStoryIdAsync(TransactionCommands sql, CancellationToken cancellationToken) =>
+        (long)(await sql.Command("SELECT COALESCE(MAX(id), 0) FROM stories", [], []).ExecuteScalarAsync(cancellationToken))!;
+
+    /// <summary>The title of each story created after <paramref name="afterId"/> and every title it was mentioned under, in story id order.</summary>
+    public async Task ReadStoryTitlesAfterAsync(TransactionCommands sql, long afterId, Action<long, DateTimeOffset, string> onTitle, CancellationToken cancellationToken)
     {
-        foreach (var range in ids.AsSpan().Split(','))
+        await using var reader = await sql.Command(StoryTitlesAfter, ["$after"], [afterId]).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var id = long.Parse(ids.AsSpan(range), NumberStyles.None, CultureInfo.InvariantCulture);
-            hits[id] = hits.GetValueOrDefault(id) + 1;
+            onTitle(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.GetString(2));
         }
     }
 
@@ -141,24 +111,6 @@ public sealed class StoryStore
         }
     }
 
-    /// <summary>All of a title's bands in one statement.</summary>
-    public async Task AddBandsAsync(TransactionCommands sql, long storyId, IReadOnlyList<ulong> bands, CancellationToken cancellationToken)
-    {
-        if (bands.Count == 0)
-        {
-            return;
-        }
-
-        var values = new object?[bands.Count + 1];
-        values[0] = storyId;
-        for (var i = 0; i < bands.Count; i++)
-        {
-            values[i + 1] = unchecked((long)bands[i]);
-        }
-
-        await sql.Command(BandsSql(bands.Count), Bands.AsSpan(0, values.Length), values).ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>Adds topic tags; a topic the story already has keeps its first matched term.</summary>
     public async Task AddTopicsAsync(TransactionCommands sql, long storyId, IEnumerable<(string Topic, string Term)> topics, CancellationToken cancellationToken)
     {
@@ -176,24 +128,4 @@ public sealed class StoryStore
             await sql.Command(CountMention, ["$story"], [storyId]).ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    private static string Band(int i) => "$b" + i.ToString(CultureInfo.InvariantCulture);
-
-    private static readonly string[] ProbesByBandCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildProbesSql)];
-    private static readonly string[] BandsByCount = [.. Enumerable.Range(0, TitleFingerprinter.Bands + 1).Select(BuildBandsSql)];
-
-    private static string ProbesSql(int bands) => bands < ProbesByBandCount.Length ? ProbesByBandCount[bands] : BuildProbesSql(bands);
-
-    private static string BandsSql(int bands) => bands < BandsByCount.Length ? BandsByCount[bands] : BuildBandsSql(bands);
-
-    // One row per probe holding its ids as a comma-separated list (NULL when it found none): counting them here is
-    // cheaper than SQLite's GROUP BY, which sorts them, and one row per probe instead of one per id saves a managed
-    // round trip per id (up to 17 x 256 of them on crowded bands).
-    private static string BuildProbesSql(int bands) =>
-        string.Join(" UNION ALL ", Enumerable.Range(0, bands).Select(i =>
-            $"SELECT group_concat(story_id) FROM (SELECT story_id FROM story_title_bands WHERE band_key = {Band(i)} AND story_id >= $first ORDER BY story_id DESC LIMIT $per)")
-            .Prepend("SELECT group_concat(id) FROM (SELECT id FROM stories WHERE normalized_title_hash = $hash AND id >= $first ORDER BY id DESC LIMIT $per)"));
-
-    private static string BuildBandsSql(int bands) =>
-        "INSERT OR IGNORE INTO story_title_bands(band_key, story_id) VALUES " + string.Join(", ", Enumerable.Range(0, bands).Select(i => $"({Band(i)}, $story)"));
 }
