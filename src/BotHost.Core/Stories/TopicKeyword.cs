@@ -7,7 +7,7 @@ namespace BotHost.Core.Stories;
 /// </summary>
 internal sealed class TopicKeyword
 {
-    private const int MinStemLength = 3;
+    public const int MinStemLength = 3;
 
     private readonly string[] _words;
     private readonly bool _isStem;
@@ -20,6 +20,11 @@ internal sealed class TopicKeyword
     }
 
     public string Text { get; }
+
+    /// <summary>The word a match starts with; when <see cref="FirstWordIsStem"/>, the letters it starts with.</summary>
+    public string FirstWord => _words[0];
+
+    public bool FirstWordIsStem => _isStem && _words.Length == 1;
 
     /// <summary>Returns null and says why when the keyword cannot match anything sensible.</summary>
     public static TopicKeyword? TryParse(string? text, out string problem)

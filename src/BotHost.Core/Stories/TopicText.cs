@@ -7,7 +7,37 @@ internal sealed class TopicText
 {
     private readonly List<List<string>> _segments;
 
-    private TopicText(List<List<string>> segments) => _segments = segments;
+    // What a keyword's first word can be if it matches here (every word's singular forms, and the first letters a
+    // stem must start with), so most keywords are ruled out by one lookup instead of a scan of every word.
+    private readonly HashSet<string> _singulars = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stemStarts = new(StringComparer.Ordinal);
+
+    private TopicText(List<List<string>> segments)
+    {
+        _segments = segments;
+        foreach (var word in segments.SelectMany(s => s))
+        {
+            _singulars.Add(word);
+            if (word.EndsWith('s'))
+            {
+                _singulars.Add(word[..^1]);
+                if (word.EndsWith("es", StringComparison.Ordinal))
+                {
+                    _singulars.Add(word[..^2]);
+                }
+
+                if (word.EndsWith("ies", StringComparison.Ordinal))
+                {
+                    _singulars.Add(word[..^3] + "y");
+                }
+            }
+
+            if (word.Length >= TopicKeyword.MinStemLength)
+            {
+                _stemStarts.Add(word[..TopicKeyword.MinStemLength]);
+            }
+        }
+    }
 
     public static TopicText Of(string text) => new([TopicKeyword.Split(text)]);
 
@@ -29,5 +59,7 @@ internal sealed class TopicText
         return new TopicText(segments);
     }
 
-    public bool Contains(TopicKeyword keyword) => _segments.Exists(keyword.IsIn);
+    public bool Contains(TopicKeyword keyword) =>
+        (keyword.FirstWordIsStem ? _stemStarts.Contains(keyword.FirstWord[..TopicKeyword.MinStemLength]) : _singulars.Contains(keyword.FirstWord))
+        && _segments.Exists(keyword.IsIn);
 }

@@ -115,6 +115,25 @@ public sealed class TopicVocabularyTests : IDisposable
         Assert.Empty(topicsByName["Lobsters"]);
     }
 
+    [Theory]
+    [InlineData("registry", "Container registries compared", true)]
+    [InlineData("microservice", "Microservices at scale", true)]
+    [InlineData("box", "Boxes, crates and pallets", true)]
+    [InlineData("architect*", "Software architecture in practice", true)]
+    [InlineData("message queue", "Two message queues explained", true)]
+    [InlineData("message queue*", "Message queueing explained", true)]
+    [InlineData("api", "Rapid growth", false)]
+    [InlineData("kafka", "A kafkaesque week", false)]
+    [InlineData("architect*", "The arch of a bridge", false)]
+    [InlineData("message queue", "A queue message", false)]
+    [InlineData("registry", "Registrar news", false)]
+    public void FirstMatch_OnPluralsStemsAndPhrases_MatchesWholeWordsOnly(string keyword, string text, bool matches)
+    {
+        var vocabulary = TopicVocabulary.Create(new Dictionary<string, IReadOnlyList<string>> { ["t"] = [keyword] });
+
+        Assert.Equal(matches ? keyword : null, vocabulary.FirstMatch("t", text));
+    }
+
     public void Dispose()
     {
         try
