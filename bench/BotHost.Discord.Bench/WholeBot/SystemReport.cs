@@ -41,7 +41,7 @@ internal sealed class SystemReport(
             System benchmarks ({(scale.Quick ? "quick" : "full")}: {scale.Stories:N0} stories, {scale.Subscriptions:N0} subscriptions, fan-out to {scale.FanoutChannels:N0} channels; limits {SystemScale.GlobalLimit}/s global, {SystemScale.BucketLimit} per {SystemScale.BucketWindow.TotalSeconds} s per channel)
             | measure | result | goal | |
             |---|---:|---|---|
-            | fan-out: fraction of the allowed rate | {fanout.Fraction:F3} ({fanout.Created:N0} posts to {fanout.Channels:N0} channels in {fanout.Seconds:F2} s; shortest the limits allow {fanout.ShortestSeconds:F0} s; {fanout.AchievedRate:F0}/s of {fanout.AllowedRate:F0}/s) | >= {FanoutGoal} | {Mark(fanout.Fraction >= FanoutGoal)} |
+            | fan-out: fraction of the allowed rate, sustained | {fanout.Fraction:F3} ({fanout.Created:N0} posts to {fanout.Channels:N0} channels in {fanout.Seconds:F2} s, {fanout.AchievedRate:F0}/s of {fanout.AllowedRate:F0}/s; stricter reading against a burst-each-window schedule of {fanout.ShortestSeconds:F0} s: {fanout.ShortestScheduleFraction:F3}) | >= {FanoutGoal} | {Mark(fanout.Fraction >= FanoutGoal)} |
             | fan-out: HTTP 429s | {fanout.Http429} (global {fanout.Global429}) | 0 | {Mark(fanout.Http429 == 0)} |
             | interactions: ack p50 / p99 | {interactions.Ack(50):F1} / {interactions.Ack(99):F1} ms | p99 < {AckP99GoalMs} ms | {Mark(AckMet)} |
             | interactions: ack one at a time (median of 9 warm-up requests) | {interactions.OneAtATimeMedian:F1} ms | | |
@@ -63,6 +63,8 @@ internal sealed class SystemReport(
         {
             ["channels"] = fanout.Channels,
             ["fraction_of_allowed_rate"] = Math.Round(fanout.Fraction, 3),
+            ["fraction_measured_as"] = double.IsNaN(fanout.SustainedFraction) ? "shortest burst schedule / span (run under two windows)" : "sustained: accepted / allowed over every one-second window but the last",
+            ["fraction_vs_shortest_schedule"] = Math.Round(fanout.ShortestScheduleFraction, 3),
             ["http_429"] = fanout.Http429,
             ["posts"] = fanout.Created,
             ["seconds"] = Math.Round(fanout.Seconds, 3),
