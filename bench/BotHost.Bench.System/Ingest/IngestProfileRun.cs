@@ -24,6 +24,7 @@ internal static class IngestProfileRun
             : IngestCorpus.WriteRealistic(context.ScratchPath("feeds", "realistic"), feeds, BenchContext.Seed, StoryStoreBuilder.Now);
         var store = await new StoreSet(context, stories).CopyAsync("profile", stories, cancellationToken);
         using var host = new CollectorHost(store, sources, context.TopicsFile, time);
+        Console.WriteLine($"title index read in {await host.WarmUpAsync(cancellationToken):F2} s");
         Console.WriteLine($"measuring pid {Environment.ProcessId}: {items:#,0} items");
         await Console.Out.FlushAsync(cancellationToken);
         var stopwatch = Stopwatch.StartNew();

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace BotHost.Core.Stories;
 
 /// <summary>
@@ -20,6 +22,9 @@ public sealed class TitleBandIndex
     private int[] _previous = new int[1024];
     private int[] _entryStory = new int[1024];
     private int _entries;
+
+    // Hits per story (by position) while one call ranks candidates, and the probe that last counted it.
+    private readonly Dictionary<int, (int Count, int LastProbe)> _hits = [];
 
     // Stories in id order (ids rise with first_seen_at: a story is created when first seen).
     private readonly List<long> _storyIds = [];
@@ -95,20 +100,21 @@ public sealed class TitleBandIndex
         lock (_lock)
         {
             var firstStory = FirstStorySince(since.ToUnixTimeMilliseconds());
-            if (firstStory == _storyIds.Count)
+            if (firstStory == _storyIds.Count || limit <= 0)
             {
                 return [];
             }
 
             var firstEntry = _storyFirstEntry[firstStory];
-            var hits = new Dictionary<int, int>();
-            Probe(HashKey(fingerprint.NormalizedHash), firstStory, firstEntry, perProbe, hits);
+            _hits.Clear();
+            var probe = 0;
+            Probe(HashKey(fingerprint.NormalizedHash), ++probe, firstStory, firstEntry, perProbe);
             foreach (var band in fingerprint.BandKeys.Distinct())
             {
-                Probe(BandKey(band), firstStory, firstEntry, perProbe, hits);
+                Probe(BandKey(band), ++probe, firstStory, firstEntry, perProbe);
             }
 
-            return [.. hits.OrderByDescending(h => h.Value).ThenByDescending(h => h.Key).Take(limit).Select(h => _storyIds[h.Key])];
+            return [.. Top(limit).Select(story => _storyIds[story])];
         }
     }
 
@@ -124,7 +130,7 @@ public sealed class TitleBandIndex
         }
     }
 
-    private void Probe(uint key, int firstStory, int firstEntry, int perProbe, Dictionary<int, int> hits)
+    private void Probe(uint key, int probe, int firstStory, int firstEntry, int perProbe)
     {
         if (!_newest.TryGetValue(key, out var entry))
         {
@@ -133,15 +139,50 @@ public sealed class TitleBandIndex
 
         // Entries are added in time order, so the chain is past the window once it reaches entries older than the
         // window's first story; a variant of an older story added later is inside that range but skipped.
-        var counted = new HashSet<int>();
-        for (; entry >= firstEntry && counted.Count < perProbe; entry = _previous[entry])
+        for (var counted = 0; entry >= firstEntry && counted < perProbe; entry = _previous[entry])
         {
             var story = _entryStory[entry];
-            if (story >= firstStory && counted.Add(story))
+            if (story < firstStory)
             {
-                hits[story] = hits.GetValueOrDefault(story) + 1;
+                continue;
+            }
+
+            ref var hit = ref CollectionsMarshal.GetValueRefOrAddDefault(_hits, story, out _);
+            if (hit.LastProbe != probe)
+            {
+                hit = (hit.Count + 1, probe);
+                counted++;
             }
         }
+    }
+
+    // The best `limit` stories: most hits first, then newest (the highest index) first.
+    private List<int> Top(int limit)
+    {
+        var best = new List<(int Story, int Count)>(limit + 1);
+        foreach (var (story, hit) in _hits)
+        {
+            if (best.Count == limit && !Before((story, hit.Count), best[^1]))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Before((story, hit.Count), best[at - 1]))
+            {
+                at--;
+            }
+
+            best.Insert(at, (story, hit.Count));
+            if (best.Count > limit)
+            {
+                best.RemoveAt(limit);
+            }
+        }
+
+        return [.. best.Select(b => b.Story)];
+
+        static bool Before((int Story, int Count) a, (int Story, int Count) b) => a.Count > b.Count || (a.Count == b.Count && a.Story > b.Story);
     }
 
     private void AddEntry(uint key, int story)
