@@ -24,6 +24,7 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
 
     private DateTimeOffset? _indexedSince;
     private long _readThrough;
+    private readonly WeakReference<TransactionCommands> _readIn = new(null!);
 
     public async Task<ClusterDecision> AssignAsync(TransactionCommands sql, StoryCandidate item, CancellationToken cancellationToken)
     {
@@ -79,6 +80,7 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
     {
         bands.Clear();
         _indexedSince = null;
+        _readIn.SetTarget(null!);
     }
 
     /// <summary>
@@ -89,6 +91,12 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
     /// </summary>
     public async Task ReadTitleIndexAsync(TransactionCommands sql, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Once a transaction has written, no other writer can store a story until it ends: one read per transaction.
+        if (_readIn.TryGetTarget(out var readIn) && ReferenceEquals(sql, readIn))
+        {
+            return;
+        }
+
         var windowStart = now - TitleMatchWindow;
         if (_indexedSince is not { } since || windowStart - since > TitleMatchWindow)
         {
@@ -98,6 +106,7 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
         }
 
         await stories.ReadStoryTitlesAfterAsync(sql, _readThrough, AddTitle, cancellationToken);
+        _readIn.SetTarget(sql);
     }
 
     private void AddTitle(long storyId, DateTimeOffset firstSeen, string title)
