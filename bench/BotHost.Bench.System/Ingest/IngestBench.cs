@@ -45,8 +45,10 @@ internal static class IngestBench
         // Reading the title index is start-up work (about one story in six of a store is in the match window);
         // it is reported, not counted per item.
         var smallWarmUp = await smallHost.WarmUpAsync(cancellationToken);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var largeWarmUp = await largeHost.WarmUpAsync(cancellationToken);
-        log.WriteLine($"  title index read in {smallWarmUp:F2} s ({StoreSet.SmallStories:#,0} stories), {largeWarmUp:F2} s ({stores.LargeStories:#,0})");
+        var largeIndexMb = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0;
+        log.WriteLine($"  title index read in {smallWarmUp:F2} s ({StoreSet.SmallStories:#,0} stories), {largeWarmUp:F2} s and {largeIndexMb:F0} MB of heap ({stores.LargeStories:#,0})");
         var chunks = smallHost.Sources.Chunk((smallHost.Sources.Count + Chunks - 1) / Chunks).ToList();
         var smallRun = new Run();
         var largeRun = new Run();
@@ -94,6 +96,7 @@ internal static class IngestBench
             ["large_store_built_s"] = Math.Round(stores.LargeBuildSeconds, 1),
             ["title_index_read_s_10k"] = Math.Round(smallWarmUp, 2),
             ["title_index_read_s_large"] = Math.Round(largeWarmUp, 2),
+            ["title_index_heap_mb_large"] = Math.Round(largeIndexMb, 1),
         };
         return new SectionResult(Section, json,
         [
