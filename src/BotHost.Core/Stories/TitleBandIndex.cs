@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace BotHost.Core.Stories;
 
 /// <summary>
@@ -10,38 +8,27 @@ namespace BotHost.Core.Stories;
 /// of a large index, so storing them cost more than everything else ingest wrote, and more the larger the store.
 /// </summary>
 /// <remarks>
-/// About 30 bytes per key: a story title carries 17, so 100,000 stories in the window take about 50 MB. Keys are
-/// kept to 32 bits: a rare collision only adds a candidate, and every candidate is scored on its stored title.
+/// A key most titles do not share costs one table slot (about 20 bytes); a shared key keeps its stories in one
+/// ascending array, so a probe of a crowded band reads its newest stories from consecutive memory. Keys are kept
+/// to 32 bits: a rare collision only adds a candidate, and every candidate is scored on its stored title.
 /// </remarks>
 public sealed class TitleBandIndex
 {
     private readonly Lock _lock = new();
 
-    // Key -> its newest entry; each entry links to the previous one of the same key, so a probe reads newest first.
-    private readonly Dictionary<uint, int> _newest = [];
-    private int[] _previous = new int[1024];
-    private int[] _entryStory = new int[1024];
-    private int _entries;
+    // Key -> the one story carrying it (a position, >= 0), or ~n for the key's posting n when several do.
+    private readonly Dictionary<uint, int> _keys = [];
+    private readonly List<Posting> _postings = [];
 
-    // Hits per story (by position) while one call ranks candidates, and the probe that last counted it.
-    private readonly Dictionary<int, (int Count, int LastProbe)> _hits = [];
-
-    // Stories in id order (ids rise with first_seen_at: a story is created when first seen).
+    // Stories in id order (ids rise with first_seen_at: a story is created when first seen); positions index these.
     private readonly List<long> _storyIds = [];
     private readonly List<long> _storySeenMs = [];
-    private readonly List<int> _storyFirstEntry = [];
 
-    /// <summary>The id of the newest story indexed; 0 when none.</summary>
-    public long LastStoryId
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _storyIds.Count == 0 ? 0 : _storyIds[^1];
-            }
-        }
-    }
+    // Per story position while one call ranks candidates: its hits, and the call that last counted it.
+    private int[] _hits = [];
+    private int[] _hitCall = [];
+    private int _call;
+    private readonly List<int> _touched = [];
 
     public int StoryCount
     {
@@ -55,8 +42,8 @@ public sealed class TitleBandIndex
     }
 
     /// <summary>
-    /// Indexes a title of a story: a new story (an id above <see cref="LastStoryId"/>) or another variant of one
-    /// already indexed. A variant of a story that is not indexed (first seen before the window) is ignored.
+    /// Indexes a title of a story: a new story (an id above every indexed one) or another title of one already
+    /// indexed. A title of a story that is not indexed (first seen before the window) is ignored.
     /// </summary>
     public void Add(long storyId, DateTimeOffset storyFirstSeen, TitleFingerprint fingerprint)
     {
@@ -69,7 +56,6 @@ public sealed class TitleBandIndex
                 story = _storyIds.Count;
                 _storyIds.Add(storyId);
                 _storySeenMs.Add(storyFirstSeen.ToUnixTimeMilliseconds());
-                _storyFirstEntry.Add(_entries);
             }
             else
             {
@@ -80,10 +66,10 @@ public sealed class TitleBandIndex
                 }
             }
 
-            AddEntry(HashKey(fingerprint.NormalizedHash), story);
+            AddKey(HashKey(fingerprint.NormalizedHash), story);
             foreach (var band in fingerprint.BandKeys)
             {
-                AddEntry(BandKey(band), story);
+                AddKey(BandKey(band), story);
             }
         }
     }
@@ -91,7 +77,7 @@ public sealed class TitleBandIndex
     /// <summary>
     /// Stories first seen since <paramref name="since"/> that share the normalized title hash or a band, those
     /// sharing the most first (ties: newest first), at most <paramref name="limit"/>. Each probe reads at most
-    /// <paramref name="perProbe"/> of its newest entries, so a band that many titles share costs the same however
+    /// <paramref name="perProbe"/> of its newest stories, so a band that many titles share costs the same however
     /// many share it, while a story sharing many bands still wins over many newer ones sharing one.
     /// </summary>
     public IReadOnlyList<long> Candidates(TitleFingerprint fingerprint, DateTimeOffset since, int limit, int perProbe)
@@ -105,13 +91,11 @@ public sealed class TitleBandIndex
                 return [];
             }
 
-            var firstEntry = _storyFirstEntry[firstStory];
-            _hits.Clear();
-            var probe = 0;
-            Probe(HashKey(fingerprint.NormalizedHash), ++probe, firstStory, firstEntry, perProbe);
+            StartCall();
+            Probe(HashKey(fingerprint.NormalizedHash), firstStory, perProbe);
             foreach (var band in fingerprint.BandKeys.Distinct())
             {
-                Probe(BandKey(band), ++probe, firstStory, firstEntry, perProbe);
+                Probe(BandKey(band), firstStory, perProbe);
             }
 
             return [.. Top(limit).Select(story => _storyIds[story])];
@@ -122,82 +106,119 @@ public sealed class TitleBandIndex
     {
         lock (_lock)
         {
-            _newest.Clear();
-            _entries = 0;
+            _keys.Clear();
+            _postings.Clear();
             _storyIds.Clear();
             _storySeenMs.Clear();
-            _storyFirstEntry.Clear();
         }
     }
 
-    private void Probe(uint key, int probe, int firstStory, int firstEntry, int perProbe)
+    private void AddKey(uint key, int story)
     {
-        if (!_newest.TryGetValue(key, out var entry))
+        if (!_keys.TryGetValue(key, out var value))
+        {
+            _keys[key] = story;
+        }
+        else if (value >= 0)
+        {
+            if (value != story)
+            {
+                var posting = new Posting();
+                posting.Insert(value);
+                posting.Insert(story);
+                _keys[key] = ~_postings.Count;
+                _postings.Add(posting);
+            }
+        }
+        else
+        {
+            _postings[~value].Insert(story);
+        }
+    }
+
+    private void Probe(uint key, int firstStory, int perProbe)
+    {
+        if (!_keys.TryGetValue(key, out var value))
         {
             return;
         }
 
-        // Entries are added in time order, so the chain is past the window once it reaches entries older than the
-        // window's first story; a variant of an older story added later is inside that range but skipped.
-        for (var counted = 0; entry >= firstEntry && counted < perProbe; entry = _previous[entry])
+        if (value >= 0)
         {
-            var story = _entryStory[entry];
-            if (story < firstStory)
+            if (value >= firstStory)
             {
-                continue;
+                Hit(value);
             }
 
-            ref var hit = ref CollectionsMarshal.GetValueRefOrAddDefault(_hits, story, out _);
-            if (hit.LastProbe != probe)
+            return;
+        }
+
+        var posting = _postings[~value];
+        for (var i = posting.Count - 1; i >= 0 && posting.Count - i <= perProbe; i--)
+        {
+            var story = posting[i];
+            if (story < firstStory)
             {
-                hit = (hit.Count + 1, probe);
-                counted++;
+                break;
             }
+
+            Hit(story);
         }
     }
 
-    // The best `limit` stories: most hits first, then newest (the highest index) first.
+    private void StartCall()
+    {
+        if (_hits.Length < _storyIds.Count)
+        {
+            var size = Math.Max(_storyIds.Count, _hits.Length * 2);
+            Array.Resize(ref _hits, size);
+            Array.Resize(ref _hitCall, size);
+        }
+
+        _call++;
+        _touched.Clear();
+    }
+
+    private void Hit(int story)
+    {
+        if (_hitCall[story] != _call)
+        {
+            _hitCall[story] = _call;
+            _hits[story] = 0;
+            _touched.Add(story);
+        }
+
+        _hits[story]++;
+    }
+
+    // The best `limit` stories: most hits first, then newest (the highest position) first.
     private List<int> Top(int limit)
     {
-        var best = new List<(int Story, int Count)>(limit + 1);
-        foreach (var (story, hit) in _hits)
+        var best = new List<int>(limit + 1);
+        foreach (var story in _touched)
         {
-            if (best.Count == limit && !Before((story, hit.Count), best[^1]))
+            if (best.Count == limit && !Before(story, best[^1]))
             {
                 continue;
             }
 
             var at = best.Count;
-            while (at > 0 && Before((story, hit.Count), best[at - 1]))
+            while (at > 0 && Before(story, best[at - 1]))
             {
                 at--;
             }
 
-            best.Insert(at, (story, hit.Count));
+            best.Insert(at, story);
             if (best.Count > limit)
             {
                 best.RemoveAt(limit);
             }
         }
 
-        return [.. best.Select(b => b.Story)];
-
-        static bool Before((int Story, int Count) a, (int Story, int Count) b) => a.Count > b.Count || (a.Count == b.Count && a.Story > b.Story);
+        return best;
     }
 
-    private void AddEntry(uint key, int story)
-    {
-        if (_entries == _previous.Length)
-        {
-            Array.Resize(ref _previous, _entries * 2);
-            Array.Resize(ref _entryStory, _entries * 2);
-        }
-
-        _previous[_entries] = _newest.TryGetValue(key, out var newest) ? newest : -1;
-        _entryStory[_entries] = story;
-        _newest[key] = _entries;
-        _entries++;
-    }
+    private bool Before(int a, int b) => _hits[a] > _hits[b] || (_hits[a] == _hits[b] && a > b);
 
     private int FirstStorySince(long sinceMs)
     {
@@ -222,4 +243,38 @@ public sealed class TitleBandIndex
     private static uint HashKey(ulong normalizedHash) => (uint)Fnv1a64.Mix(normalizedHash ^ 0x7A11_0E5E_0000_0001);
 
     private static uint BandKey(ulong band) => (uint)band;
+
+    /// <summary>The story positions carrying one key, ascending, each once.</summary>
+    private sealed class Posting
+    {
+        private int[] _stories = new int[4];
+
+        public int Count { get; private set; }
+
+        public int this[int index] => _stories[index];
+
+        public void Insert(int story)
+        {
+            // New stories arrive in order, so this is almost always an append; another title of an older story lands inside.
+            var at = Count;
+            while (at > 0 && _stories[at - 1] > story)
+            {
+                at--;
+            }
+
+            if (at > 0 && _stories[at - 1] == story)
+            {
+                return;
+            }
+
+            if (Count == _stories.Length)
+            {
+                Array.Resize(ref _stories, Count * 2);
+            }
+
+            Array.Copy(_stories, at, _stories, at + 1, Count - at);
+            _stories[at] = story;
+            Count++;
+        }
+    }
 }

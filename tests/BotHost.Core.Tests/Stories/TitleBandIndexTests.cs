@@ -34,17 +34,22 @@ public sealed class TitleBandIndexTests
     }
 
     [Fact]
-    public void Candidates_OnRandomBandsAndHashes_MatchTheDefinition()
+    public void Candidates_OnRandomBandsAndHashes_WithLaterTitlesOfOlderStories_MatchTheDefinition()
     {
         const int seed = 4242;
         var random = new Random(seed);
         // Few distinct bands and hashes and a small probe bound, so many bands hold far more stories than it.
         const int perProbe = 40;
-        var stories = Enumerable.Range(0, 700).Select(i => new Stored(
-            i,
-            Hash: (ulong)random.Next(6),
-            Bands: Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (ulong)(10 + (int)(Math.Pow(random.NextDouble(), 2) * 30))).Distinct().ToArray())).ToList();
+        var stories = Enumerable.Range(0, 700).Select(i => new Stored(i, Hash: (ulong)random.Next(6), Bands: RandomBands(random))).ToList();
         var index = IndexOf(stories);
+        // Another title joins an older story after newer ones were indexed (a reworded repost), in random order.
+        foreach (var story in Enumerable.Range(0, 150).Select(_ => stories[random.Next(stories.Count)]))
+        {
+            var variant = new TitleFingerprint("variant", (ulong)random.Next(8), RandomBands(random));
+            index.Add(story.Id, default, variant);
+            story.Hashes.Add(variant.NormalizedHash);
+            story.BandSet.UnionWith(variant.BandKeys);
+        }
 
         for (var q = 0; q < 40; q++)
         {
@@ -58,6 +63,9 @@ public sealed class TitleBandIndexTests
                 $"seed {seed}: hash {fingerprint.NormalizedHash}, bands [{string.Join(",", fingerprint.BandKeys)}], since {since:O}, limit {limit}");
         }
     }
+
+    private static ulong[] RandomBands(Random random) =>
+        Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (ulong)(10 + (int)(Math.Pow(random.NextDouble(), 2) * 30))).Distinct().ToArray();
 
     [Fact]
     public void Add_AVariantTitle_MakesItsStoryFoundByTheVariantsBands_AndIgnoresStoriesNeverIndexed()
@@ -86,6 +94,10 @@ public sealed class TitleBandIndexTests
     /// <summary>A story created <see cref="Index"/> hours after <see cref="Origin"/>, in creation order like the product does.</summary>
     private sealed record Stored(int Index, ulong Hash, ulong[] Bands)
     {
+        public HashSet<ulong> Hashes { get; } = [Hash];
+
+        public HashSet<ulong> BandSet { get; } = [.. Bands];
+
         public long Id => IdOf(Index);
 
         public DateTimeOffset FirstSeen => Origin.AddHours(Index);
@@ -110,8 +122,8 @@ public sealed class TitleBandIndexTests
     private static List<long> Expected(IEnumerable<Stored> stories, TitleFingerprint query, DateTimeOffset since, int limit, int perProbe)
     {
         var window = stories.Where(s => s.FirstSeen >= since).OrderByDescending(s => s.FirstSeen).ToList();
-        var probes = new List<IEnumerable<Stored>> { window.Where(s => s.Hash == query.NormalizedHash).Take(perProbe) };
-        probes.AddRange(query.BandKeys.Distinct().Select(band => window.Where(s => s.Bands.Contains(band)).Take(perProbe)));
+        var probes = new List<IEnumerable<Stored>> { window.Where(s => s.Hashes.Contains(query.NormalizedHash)).Take(perProbe) };
+        probes.AddRange(query.BandKeys.Distinct().Select(band => window.Where(s => s.BandSet.Contains(band)).Take(perProbe)));
         return probes.SelectMany(p => p)
             .GroupBy(s => s)
             .OrderByDescending(g => g.Count())
