@@ -7,12 +7,14 @@ using BotHost.Discord.Bench.Throughput;
 //   bot --offset-ms N     the bot side of `system`, started by it as a child process
 //   corpus N              builds (or finds) the cached N-story corpus in bench/.corpus/ and prints its path
 //   search DB             times the system run's /search queries alone on database DB (a copy: it may be written to)
+//   search-profile DB     the FTS5 part of each of those queries (as typed, widened), opened read-only, slowest first with a plan
 return args switch
 {
     ["system", .. var rest] when rest.All(a => a == "--quick") =>
         await SystemBench.RunAsync(quick: rest.Length > 0, Directory.GetCurrentDirectory(), CancellationToken.None),
     ["corpus", var stories] => await PrintCorpusAsync(int.Parse(stories, System.Globalization.CultureInfo.InvariantCulture)),
     ["search", var database] => await PrintSearchTimesAsync(database),
+    ["search-profile", var database] => await SearchProfile.RunAsync(database, SearchQueries.Make(200, seed: 29), CancellationToken.None),
     ["bot", ..] => await BotProcess.RunAsync(args),
     _ => await ThroughputBench.RunAsync(args),
 };
