@@ -27,8 +27,8 @@ public static class StorySearchQuery
             return false;
         }
 
-        match = Widened(parts, _ => true);
-        exactMatch = Widened(parts, _ => false);
+        match = string.Join(' ', Widened(parts, _ => true));
+        exactMatch = string.Join(' ', Widened(parts, _ => false));
         return true;
     }
 
@@ -94,11 +94,12 @@ public static class StorySearchQuery
         => parts.Where((part, i) => IsWidenable(parts, i)).Select(part => part[..^1]).Distinct(StringComparer.Ordinal);
 
     /// <summary>
-    /// The MATCH expression in which only the plain words <paramref name="widen"/> picks (given in their exact form)
-    /// also match the longer words they begin; a word after NOT always does, so NOT sqlite also keeps out "sqlite3".
+    /// The parts of a MATCH expression (join them with spaces) in which only the plain words <paramref name="widen"/> picks
+    /// (given in their exact form) also match the longer words they begin; a word after NOT always does, so NOT sqlite
+    /// also keeps out "sqlite3".
     /// </summary>
-    internal static string Widened(IReadOnlyList<string> parts, Func<string, bool> widen)
-        => string.Join(' ', parts.Select((part, i) => IsWidenable(parts, i) && !widen(part[..^1]) ? part[..^1] : part));
+    internal static IReadOnlyList<string> Widened(IReadOnlyList<string> parts, Func<string, bool> widen)
+        => [.. parts.Select((part, i) => IsWidenable(parts, i) && !widen(part[..^1]) ? part[..^1] : part)];
 
     private static bool IsWidenable(IReadOnlyList<string> parts, int i) => parts[i].EndsWith('*') && (i == 0 || parts[i - 1] != "NOT");
 
