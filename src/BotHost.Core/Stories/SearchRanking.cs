@@ -38,6 +38,10 @@ internal static class SearchRanking
             .Select(s => s.Candidate)];
     }
 
+    /// <summary>The BM25 score of one story (higher is better; FTS5's bm25() returns its negative).</summary>
+    internal static double Score(SearchCandidate candidate, IReadOnlyList<SearchPhrase> phrases, IReadOnlyList<double> idf, double averageLength)
+        => Score((SearchText.Tokens(candidate.Title), SearchText.Tokens(candidate.Summary)), phrases, idf, averageLength);
+
     private static double Score((IReadOnlyList<string> Title, IReadOnlyList<string> Summary) tokens, IReadOnlyList<SearchPhrase> phrases, IReadOnlyList<double> idf, double averageLength)
     {
         var lengthNorm = K1 * (1 - B + (B * (tokens.Title.Count + tokens.Summary.Count) / averageLength));

@@ -124,6 +124,49 @@ public sealed class StoryQueriesTests
     }
 
     [Fact]
+    public async Task Search_AWordThatAlreadyMatchesEnoughStoriesAsTyped_IsNotWidened()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("logs.xml", Rss("Logs",
+            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
+            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
+        host.WriteSources(("Logs", "logs.xml"));
+        await host.CollectAllAsync();
+        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>()) { WidenWordsMatchingFewerThan = 1 };
+
+        var found = await queries.SearchAsync("log", null, null, 2, Ct);
+
+        Assert.Equal("Log shipping basics", Assert.Single(found.Stories).Title);
+    }
+
+    [Fact]
+    public async Task Search_WithATopic_FindsTheOnTopicMatchThatRanksBelowManyOffTopicOnes()
+    {
+        await using var host = await CoreTestHost.StartAsync();
+        host.WriteTopics("""{ "topics": { "ai": ["llm"] } }""");
+        string[] offTopic =
+        [
+            "Checkpoint tuning for Kafka brokers", "Flink checkpoint intervals explained", "Why Postgres checkpoint spikes hurt",
+            "A checkpoint walkthrough for Spark jobs", "Checkpoint storage on object stores", "Redis persistence and its checkpoint",
+            "Game engines save a checkpoint differently", "Checkpoint restore for Linux containers", "The checkpoint pattern in batch ETL",
+        ];
+        host.WriteFeed("mixed.xml", Rss("Mixed", [
+            .. offTopic.Select((title, i) => new Entry($"off{i}", title, $"https://example.org/off/{i}", Description: "Operations notes.")),
+            new Entry("on", "Quantized weights on a laptop", "https://example.org/on", Description: "Loading an llm checkpoint in 4 bits."),
+        ]));
+        host.WriteSources(("Mixed", "mixed.xml"));
+        await host.CollectAllAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var all = await queries.SearchAsync("checkpoint", null, null, 20, Ct);
+        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 1, Ct);
+
+        Assert.Equal(10, all.Stories.Count);
+        Assert.Equal("Quantized weights on a laptop", all.Stories[^1].Title);
+        Assert.Equal("Quantized weights on a laptop", Assert.Single(onTopic.Stories).Title);
+    }
+
+    [Fact]
     public async Task Latest_IsNewestFirstAndFiltersByTopic()
     {
         await using var host = await HostWithStoriesAsync();
