@@ -25,6 +25,18 @@ public sealed class StoryQueriesTests
         return host;
     }
 
+    /// <summary>One story says "log", the other only "logging".</summary>
+    private static async Task<CoreTestHost> HostWithLogStoriesAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("logs.xml", Rss("Logs",
+            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
+            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
+        host.WriteSources(("Logs", "logs.xml"));
+        await host.CollectAllAsync();
+        return host;
+    }
+
     [Fact]
     public async Task Search_WhenAWordMatchesOneStorysSummary_ReturnsThatStoryWithItsStoredFields()
     {
@@ -108,12 +120,7 @@ public sealed class StoryQueriesTests
     [Fact]
     public async Task Search_FindsAWordsExactFormFirst_AndTheWordsItBeginsOnlyWhenTooFewMatchExactly()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        host.WriteFeed("logs.xml", Rss("Logs",
-            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
-            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
-        host.WriteSources(("Logs", "logs.xml"));
-        await host.CollectAllAsync();
+        await using var host = await HostWithLogStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
         var one = await queries.SearchAsync("log", null, null, 1, Ct);
@@ -126,12 +133,7 @@ public sealed class StoryQueriesTests
     [Fact]
     public async Task Search_AWordThatAlreadyMatchesEnoughStoriesAsTyped_IsNotWidened()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        host.WriteFeed("logs.xml", Rss("Logs",
-            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
-            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
-        host.WriteSources(("Logs", "logs.xml"));
-        await host.CollectAllAsync();
+        await using var host = await HostWithLogStoriesAsync();
         var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>()) { WidenWordsMatchingFewerThan = 1 };
 
         var found = await queries.SearchAsync("log", null, null, 2, Ct);
