@@ -39,6 +39,9 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
     /// </summary>
     internal int WidenWordsMatchingFewerThan { get; init; } = 1000;
 
+    /// <summary>How many windows of <see cref="RankedMatches"/> a topic search reads, older after newer, while fewer than a page of matches are on topic.</summary>
+    internal int TopicWindows { get; init; } = 4;
+
     /// <summary>
     /// Full-text search, best match first (<see cref="SearchRanking"/>: titles weigh more than summaries) among the newest
     /// <see cref="RankedMatches"/> matches; see <see cref="StorySearchQuery"/> for the syntax. A word finds its exact form
@@ -100,10 +103,31 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
     private async Task<StorySearchResult> MatchAsync(
         SqliteConnection connection, IReadOnlyList<string> parts, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
-        IReadOnlyList<SearchCandidate> window;
+        var match = string.Join(' ', parts);
+        var onTopic = topic is null || topics.Vocabulary is not { } vocabulary
+            ? (Func<SearchCandidate, bool>)(_ => true)
+            : c => vocabulary.FirstMatch(topic, c.Title + "\n" + c.Summary) is not null;
+        var window = new List<SearchCandidate>();
+        var candidates = new List<SearchCandidate>();
+        var sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var before = long.MaxValue;
         try
         {
-            window = await WindowAsync(connection, string.Join(' ', parts), since, cancellationToken);
+            // The topic is judged on every match read, so an on-topic story ranked low among off-topic ones is still found;
+            // while too few are on topic, older windows are read too, up to TopicWindows of them.
+            for (var windows = 1; ; windows++)
+            {
+                var read = await WindowAsync(connection, match, before, cancellationToken);
+                var shown = read.Where(c => c.Collected && c.FirstSeenAtMs >= sinceMs).ToList();
+                window.AddRange(shown);
+                candidates.AddRange(shown.Where(onTopic));
+                if (topic is null || candidates.Count >= limit || read.Count < RankedMatches || windows == TopicWindows || read[^1].FirstSeenAtMs < sinceMs)
+                {
+                    break;
+                }
+
+                before = read[^1].StoryId;
+            }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
         {
@@ -111,10 +135,6 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
             return StorySearchResult.Refused("I could not understand that search. Use plain words, \"quoted phrases\", OR and NOT, e.g. sqlite OR postgres.");
         }
 
-        // The topic is judged on every match read, so an on-topic story ranked low among off-topic ones is still found.
-        IReadOnlyList<SearchCandidate> candidates = topic is null || topics.Vocabulary is not { } vocabulary
-            ? window
-            : [.. window.Where(c => vocabulary.FirstMatch(topic, c.Title + "\n" + c.Summary) is not null)];
         if (candidates.Count == 0)
         {
             return new StorySearchResult([], null);
@@ -125,25 +145,28 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         return new StorySearchResult(await ReadManyAsync(connection, [.. best.Select(c => c.StoryId)], collectedOnly: true, cancellationToken), null);
     }
 
-    /// <summary>The newest <see cref="RankedMatches"/> matches (ids rise with first-seen time), FTS5 stopping there, less those a search does not show.</summary>
-    private async Task<IReadOnlyList<SearchCandidate>> WindowAsync(SqliteConnection connection, string match, DateTimeOffset? since, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest <see cref="RankedMatches"/> matches older than story <paramref name="before"/>, newest first (ids rise
+    /// with first-seen time), FTS5 stopping there.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchCandidate>> WindowAsync(SqliteConnection connection, string match, long before, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT s.id, s.title, s.summary_text, s.first_seen_at " +
-            "FROM (SELECT rowid AS id FROM story_search WHERE story_search MATCH $match ORDER BY rowid DESC LIMIT $ranked) m " +
-            "JOIN stories s ON s.id = m.id WHERE s.mention_count > 0 AND s.first_seen_at >= $since";
+            "SELECT s.id, s.title, s.summary_text, s.first_seen_at, s.mention_count " +
+            "FROM (SELECT rowid AS id FROM story_search WHERE story_search MATCH $match AND rowid < $before ORDER BY rowid DESC LIMIT $ranked) m " +
+            "JOIN stories s ON s.id = m.id ORDER BY s.id DESC";
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$before", before);
         command.Parameters.AddWithValue("$ranked", RankedMatches);
-        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
-        var window = new List<SearchCandidate>();
+        var read = new List<SearchCandidate>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            window.Add(new SearchCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+            read.Add(new SearchCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), Collected: reader.GetInt64(4) > 0));
         }
 
-        return window;
+        return read;
     }
 
     /// <summary>

@@ -141,10 +141,10 @@ public sealed class StoryQueriesTests
         Assert.Equal("Log shipping basics", Assert.Single(found.Stories).Title);
     }
 
-    [Fact]
-    public async Task Search_WithATopic_FindsTheOnTopicMatchThatRanksBelowManyOffTopicOnes()
+    /// <summary>Nine stories say "checkpoint" in their title, off topic; one says it in its summary, on topic ("llm").</summary>
+    private static async Task<CoreTestHost> HostWithOneOnTopicCheckpointAsync(bool onTopicFirst)
     {
-        await using var host = await CoreTestHost.StartAsync();
+        var host = await CoreTestHost.StartAsync();
         host.WriteTopics("""{ "topics": { "ai": ["llm"] } }""");
         string[] offTopic =
         [
@@ -152,12 +152,18 @@ public sealed class StoryQueriesTests
             "A checkpoint walkthrough for Spark jobs", "Checkpoint storage on object stores", "Redis persistence and its checkpoint",
             "Game engines save a checkpoint differently", "Checkpoint restore for Linux containers", "The checkpoint pattern in batch ETL",
         ];
-        host.WriteFeed("mixed.xml", Rss("Mixed", [
-            .. offTopic.Select((title, i) => new Entry($"off{i}", title, $"https://example.org/off/{i}", Description: "Operations notes.")),
-            new Entry("on", "Quantized weights on a laptop", "https://example.org/on", Description: "Loading an llm checkpoint in 4 bits."),
-        ]));
+        var onTopic = new Entry("on", "Quantized weights on a laptop", "https://example.org/on", Description: "Loading an llm checkpoint in 4 bits.");
+        var offEntries = offTopic.Select((title, i) => new Entry($"off{i}", title, $"https://example.org/off/{i}", Description: "Operations notes."));
+        host.WriteFeed("mixed.xml", Rss("Mixed", onTopicFirst ? [onTopic, .. offEntries] : [.. offEntries, onTopic]));
         host.WriteSources(("Mixed", "mixed.xml"));
         await host.CollectAllAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task Search_WithATopic_FindsTheOnTopicMatchThatRanksBelowManyOffTopicOnes()
+    {
+        await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: false);
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
         var all = await queries.SearchAsync("checkpoint", null, null, 20, Ct);
@@ -166,6 +172,22 @@ public sealed class StoryQueriesTests
         Assert.Equal(10, all.Stories.Count);
         Assert.Equal("Quantized weights on a laptop", all.Stories[^1].Title);
         Assert.Equal("Quantized weights on a laptop", Assert.Single(onTopic.Stories).Title);
+    }
+
+    [Fact]
+    public async Task Search_WithATopic_ReadsOlderMatchesWhenTheNewestAreOffTopic()
+    {
+        await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: true);
+        var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
+        var topics = host.Services.GetRequiredService<TopicFilter>();
+        var all = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 20, Ct);
+
+        var pagedBack = await new StoryQueries(factory, topics) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var tooFewWindows = await new StoryQueries(factory, topics) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+
+        Assert.Equal(all.Stories.Min(s => s.StoryId), all.Stories.Single(s => s.Title == "Quantized weights on a laptop").StoryId);
+        Assert.Equal("Quantized weights on a laptop", Assert.Single(pagedBack.Stories).Title);
+        Assert.Empty(tooFewWindows.Stories);
     }
 
     [Fact]
