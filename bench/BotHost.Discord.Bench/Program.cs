@@ -6,13 +6,17 @@ using BotHost.Discord.Bench.Throughput;
 //   system [--quick]      benchmarks 2-4 of issue 13: fan-out, interactions, memory (System/), merged into bench/results/latest.json
 //   bot --offset-ms N     the bot side of `system`, started by it as a child process
 //   corpus N              builds (or finds) the cached N-story corpus in bench/.corpus/ and prints its path
-//   search DB             times the system run's /search queries alone on database DB (a copy: it may be written to)
+//   search DB [PASSES]    times the system run's /search queries alone on database DB (a copy: it may be written to), wall and
+//                         CPU, each query's median over PASSES runs of the list (default 1)
+//   search-profile DB     that, then the FTS5 part of each query (as typed, widened) on DB opened read-only, slowest first with a plan
 return args switch
 {
     ["system", .. var rest] when rest.All(a => a == "--quick") =>
         await SystemBench.RunAsync(quick: rest.Length > 0, Directory.GetCurrentDirectory(), CancellationToken.None),
     ["corpus", var stories] => await PrintCorpusAsync(int.Parse(stories, System.Globalization.CultureInfo.InvariantCulture)),
-    ["search", var database] => await PrintSearchTimesAsync(database),
+    ["search", var database, .. var passes] when passes.Length <= 1 =>
+        await SearchProfile.TimeWholeCallsAsync(database, SearchQueries.Make(200, seed: 29), passes.Length == 0 ? 1 : int.Parse(passes[0], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None),
+    ["search-profile", var database] => await SearchProfile.RunAsync(database, SearchQueries.Make(200, seed: 29), CancellationToken.None),
     ["bot", ..] => await BotProcess.RunAsync(args),
     _ => await ThroughputBench.RunAsync(args),
 };
@@ -20,19 +24,5 @@ return args switch
 static async Task<int> PrintCorpusAsync(int stories)
 {
     Console.WriteLine(await BotHost.Discord.Bench.Corpus.StoryCorpus.EnsureAsync(Path.Combine("bench", ".corpus"), stories, CancellationToken.None));
-    return 0;
-}
-
-static async Task<int> PrintSearchTimesAsync(string database)
-{
-    var times = await SearchTiming.MeasureAsync(
-        database, Path.Combine("config", "topics.json"), BotHost.Discord.Bench.Corpus.StoryCorpus.Now - DateTimeOffset.UtcNow, SearchQueries.Make(200, seed: 29), CancellationToken.None);
-    foreach (var (query, ms) in times.OrderByDescending(t => t.Ms).Take(15))
-    {
-        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ms,8:F1} ms  {query}"));
-    }
-
-    var all = times.Select(t => t.Ms).ToList();
-    Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p50 {Percentiles.Of(all, 50):F2} ms, p99 {Percentiles.Of(all, 99):F2} ms over {all.Count} queries"));
     return 0;
 }

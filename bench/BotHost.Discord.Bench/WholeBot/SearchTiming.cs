@@ -15,7 +15,8 @@ namespace BotHost.Discord.Bench.WholeBot;
 /// </summary>
 internal static class SearchTiming
 {
-    public static async Task<IReadOnlyList<(string Query, double Ms)>> MeasureAsync(string database, string topicsFile, TimeSpan clockOffset, IReadOnlyList<string> queries, CancellationToken cancellationToken)
+    /// <returns>Each query with its wall time and the CPU time this process spent meanwhile (the call runs alone).</returns>
+    public static async Task<IReadOnlyList<(string Query, double Ms, double CpuMs)>> MeasureAsync(string database, string topicsFile, TimeSpan clockOffset, IReadOnlyList<string> queries, CancellationToken cancellationToken)
     {
         var builder = BotHostApplication.CreateBuilder(forCli: true, new ShiftedTimeProvider(clockOffset), new Dictionary<string, string?>
         {
@@ -30,12 +31,17 @@ internal static class SearchTiming
             await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
         }
 
-        var times = new List<(string Query, double Ms)>(queries.Count);
+        var times = new List<(string Query, double Ms, double CpuMs)>(queries.Count);
+        using var process = Process.GetCurrentProcess();
         foreach (var query in queries)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var found = await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
-            times.Add((query, watch.Elapsed.TotalMilliseconds));
+            var wall = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            times.Add((query, wall, (process.TotalProcessorTime - cpu).TotalMilliseconds));
             if (found.Error is not null)
             {
                 throw new InvalidOperationException($"the bench query '{query}' was refused: {found.Error}");

@@ -13,7 +13,7 @@ internal sealed class SystemReport(
     FanoutMeasure fanout,
     IReadOnlyList<int> perSecond,
     InteractionMeasure interactions,
-    IReadOnlyList<(string Query, double Ms)> searchQueries,
+    IReadOnlyList<(string Query, double Ms, double CpuMs)> searchQueries,
     double harnessCpuSeconds)
 {
     public const double FanoutGoal = 0.95;

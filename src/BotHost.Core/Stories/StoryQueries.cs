@@ -12,7 +12,7 @@ namespace BotHost.Core.Stories;
 /// </summary>
 public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics)
 {
-    /// <summary>Rows read per requested story when a topic filter runs after the query.</summary>
+    /// <summary>Rows /latest reads per requested story when a topic filter runs after its query.</summary>
     private const int TopicOverscan = 8;
 
     // Sources in the order they published the story ("from X · also on Y").
@@ -23,20 +23,35 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
 
     /// <summary>
     /// How many matches a search ranks: the newest this many. A frequent word matches most stories of a large
-    /// database, and ordering by relevance scores every row it orders, so an unbounded search grows with the
-    /// database (bench/run: 214 ms at p99 over 100,000 stories); bounded, ranking costs the same at any size, and
-    /// a word that common is best answered from recent stories anyway.
+    /// database, and ranking reads every match it ranks (the story's title and summary, mostly one page each), so an
+    /// unbounded search grows with the database (bench/run: 214 ms at p99 over 100,000 stories); bounded, ranking costs
+    /// the same at any size, and a word that common is best answered from recent stories anyway. 500 rather than
+    /// 1,000: on a million stories the reads of 1,000 scattered matches alone took 5-10 ms (bench `search`: p99 24 ms
+    /// at 1,000, 17 ms at 500, 15 ms at 300, all on a loaded machine).
     /// </summary>
-    internal int RankedMatches { get; init; } = 1000;
+    internal int RankedMatches { get; init; } = 500;
 
     /// <summary>
-    /// Full-text search (titles weigh more than summaries), best match first among the newest <see cref="RankedMatches"/>
-    /// matches; see <see cref="StorySearchQuery"/> for the syntax. A word finds its exact form first; the longer words it
-    /// begins ("checkpoint" → "checkpoints") are searched too when the exact forms fill fewer than <paramref name="limit"/>.
+    /// A word that matches at least this many stories as typed is not widened to the longer words it begins: the store
+    /// knows it well, its longer forms are mostly other words ("new" → "newsletter"), and FTS5 (no prefix index) reads
+    /// every match of a prefix before returning the first, so "new"* cost 60-90 ms on a million stories against under
+    /// 1 ms for "new" (bench `search-profile`).
+    /// </summary>
+    internal int WidenWordsMatchingFewerThan { get; init; } = 1000;
+
+    /// <summary>How many windows of <see cref="RankedMatches"/> a topic search reads, older after newer, while fewer than a page of matches are on topic.</summary>
+    internal int TopicWindows { get; init; } = 4;
+
+    /// <summary>
+    /// Full-text search, best match first (<see cref="SearchRanking"/>: titles weigh more than summaries) among the newest
+    /// <see cref="RankedMatches"/> matches; see <see cref="StorySearchQuery"/> for the syntax. A word finds its exact form
+    /// first; when the exact forms fill fewer than <paramref name="limit"/>, the longer words it begins ("checkpoint" →
+    /// "checkpoints") are searched too, for each word that matches fewer than <see cref="WidenWordsMatchingFewerThan"/>
+    /// stories as typed.
     /// </summary>
     public async Task<StorySearchResult> SearchAsync(string typed, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
-        if (!StorySearchQuery.TryBuild(typed, out var match, out var exactMatch, out var error))
+        if (!StorySearchQuery.TryParse(typed, out var parts, out var error))
         {
             return StorySearchResult.Refused(error);
         }
@@ -47,41 +62,144 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        if (exactMatch != match)
+        var exactParts = StorySearchQuery.Widened(parts, _ => false);
+        if (exactParts.SequenceEqual(StorySearchQuery.Widened(parts, _ => true)))
         {
-            // Words as typed first; only when they fill fewer than a page do the words they begin join in.
-            var exact = await MatchAsync(connection, exactMatch, topic, since, limit, cancellationToken);
-            if (exact.Error is not null || exact.Stories.Count >= limit)
+            return await MatchAsync(connection, exactParts, topic, since, limit, cancellationToken);
+        }
+
+        // Words as typed first; only when they fill fewer than a page do the words they begin join in.
+        var exact = await MatchAsync(connection, exactParts, topic, since, limit, cancellationToken);
+        if (exact.Error is not null || exact.Stories.Count >= limit)
+        {
+            return exact;
+        }
+
+        var rare = await RareWordsAsync(connection, StorySearchQuery.WidenableWords(parts), cancellationToken);
+        var wideParts = StorySearchQuery.Widened(parts, rare.Contains);
+        return wideParts.SequenceEqual(exactParts) ? exact : await MatchAsync(connection, wideParts, topic, since, limit, cancellationToken);
+    }
+
+    /// <summary>The words (quoted, as typed) that match fewer than <see cref="WidenWordsMatchingFewerThan"/> stories; each count stops there.</summary>
+    private async Task<HashSet<string>> RareWordsAsync(SqliteConnection connection, IEnumerable<string> words, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT 1 FROM story_search WHERE story_search MATCH $word LIMIT $enough)";
+        var word = command.Parameters.Add("$word", SqliteType.Text);
+        command.Parameters.AddWithValue("$enough", WidenWordsMatchingFewerThan);
+        var rare = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in words)
+        {
+            word.Value = candidate;
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) < WidenWordsMatchingFewerThan)
             {
-                return exact;
+                rare.Add(candidate);
             }
         }
 
-        return await MatchAsync(connection, match, topic, since, limit, cancellationToken);
+        return rare;
     }
 
-    private async Task<StorySearchResult> MatchAsync(SqliteConnection connection, string match, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    private async Task<StorySearchResult> MatchAsync(
+        SqliteConnection connection, IReadOnlyList<string> parts, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        // FTS5 walks the matches newest first (ids rise with first-seen time) and stops after RankedMatches; only those are scored.
-        command.CommandText =
-            $"SELECT {DigestStoryRows.Columns}, {SourceNames} " +
-            "FROM (SELECT rowid AS id, bm25(story_search, 5.0, 1.0) AS score FROM story_search WHERE story_search MATCH $match ORDER BY rowid DESC LIMIT $ranked) m " +
-            "JOIN stories s ON s.id = m.id WHERE s.mention_count > 0 AND s.first_seen_at >= $since " +
-            "ORDER BY m.score, s.first_seen_at DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$ranked", RankedMatches);
-        command.Parameters.AddWithValue("$since", since?.ToUnixTimeMilliseconds() ?? long.MinValue);
-        command.Parameters.AddWithValue("$limit", topic is null ? limit : limit * TopicOverscan);
+        var match = string.Join(' ', parts);
+        var onTopic = topic is null || topics.Vocabulary is not { } vocabulary
+            ? (Func<SearchCandidate, bool>)(_ => true)
+            : c => vocabulary.FirstMatch(topic, c.Title + "\n" + c.Summary) is not null;
+        var window = new List<SearchCandidate>();
+        var candidates = new List<SearchCandidate>();
+        var sinceMs = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var before = long.MaxValue;
         try
         {
-            return new StorySearchResult(OnTopic(await DigestStoryRows.ReadAllAsync(command, cancellationToken), topic, limit), null);
+            // The topic is judged on every match read, so an on-topic story ranked low among off-topic ones is still found;
+            // while too few are on topic, older windows are read too, up to TopicWindows of them.
+            for (var windows = 1; ; windows++)
+            {
+                var read = await WindowAsync(connection, match, before, cancellationToken);
+                var shown = read.Where(c => c.Collected && c.FirstSeenAtMs >= sinceMs).ToList();
+                window.AddRange(shown);
+                candidates.AddRange(shown.Where(onTopic));
+                if (topic is null || candidates.Count >= limit || read.Count < RankedMatches || windows == TopicWindows || read[^1].FirstSeenAtMs < sinceMs)
+                {
+                    break;
+                }
+
+                before = read[^1].StoryId;
+            }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 1)
         {
             // The query builder quotes every term; this is the safety net if FTS5 still refuses the expression.
             return StorySearchResult.Refused("I could not understand that search. Use plain words, \"quoted phrases\", OR and NOT, e.g. sqlite OR postgres.");
         }
+
+        if (candidates.Count == 0)
+        {
+            return new StorySearchResult([], null);
+        }
+
+        var phrases = SearchPhrase.Of(parts);
+        var best = SearchRanking.Best(candidates, window, phrases, await InverseDocumentFrequenciesAsync(connection, phrases, cancellationToken), limit);
+        return new StorySearchResult(await ReadManyAsync(connection, [.. best.Select(c => c.StoryId)], collectedOnly: true, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// The newest <see cref="RankedMatches"/> matches older than story <paramref name="before"/>, newest first (ids rise
+    /// with first-seen time), FTS5 stopping there.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchCandidate>> WindowAsync(SqliteConnection connection, string match, long before, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT s.id, s.title, s.summary_text, s.first_seen_at, s.mention_count " +
+            "FROM (SELECT rowid AS id FROM story_search WHERE story_search MATCH $match AND rowid < $before ORDER BY rowid DESC LIMIT $ranked) m " +
+            "JOIN stories s ON s.id = m.id ORDER BY s.id DESC";
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$before", before);
+        command.Parameters.AddWithValue("$ranked", RankedMatches);
+        var read = new List<SearchCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            read.Add(new SearchCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), Collected: reader.GetInt64(4) > 0));
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Each term's inverse document frequency over the stories, from its newest <see cref="RankedMatches"/> matches: a
+    /// term with fewer is counted exactly; for one with more, the share of ids its newest matches span says how common
+    /// it is (ids rise with time). One term needs none: a constant weight does not change the order.
+    /// </summary>
+    private async Task<IReadOnlyList<double>> InverseDocumentFrequenciesAsync(SqliteConnection connection, IReadOnlyList<SearchPhrase> phrases, CancellationToken cancellationToken)
+    {
+        if (phrases.Count < 2)
+        {
+            return [.. phrases.Select(_ => 1.0)];
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT (SELECT min(id) FROM stories), (SELECT max(id) FROM stories), count(*), min(id) " +
+            "FROM (SELECT rowid AS id FROM story_search WHERE story_search MATCH $phrase ORDER BY rowid DESC LIMIT $sample)";
+        var phrase = command.Parameters.Add("$phrase", SqliteType.Text);
+        command.Parameters.AddWithValue("$sample", RankedMatches);
+        var weights = new List<double>(phrases.Count);
+        foreach (var term in phrases)
+        {
+            phrase.Value = term.Match;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var (first, last, found) = (reader.IsDBNull(0) ? 0 : reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.GetInt64(2));
+            var stories = Math.Max(1.0, last - first + 1);
+            var matching = found < RankedMatches ? found : Math.Min(stories, found * stories / Math.Max(1.0, last - reader.GetInt64(3) + 1));
+            weights.Add(SearchRanking.InverseDocumentFrequency(matching, stories));
+        }
+
+        return weights;
     }
 
     /// <summary>The newest stories first seen since <paramref name="since"/> that a digest could show (not backlog).</summary>
@@ -122,6 +240,11 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadManyAsync(connection, ids, collectedOnly, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DigestStory>> ReadManyAsync(SqliteConnection connection, IReadOnlyList<long> ids, bool collectedOnly, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         var names = ids.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         command.CommandText = $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s WHERE s.id IN ({string.Join(", ", names)}){(collectedOnly ? " AND s.mention_count > 0" : "")}";

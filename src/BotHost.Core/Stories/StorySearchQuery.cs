@@ -20,8 +20,25 @@ public static class StorySearchQuery
     /// </param>
     public static bool TryBuild(string? typed, out string match, out string exactMatch, out string error)
     {
-        exactMatch = string.Empty;
         match = string.Empty;
+        exactMatch = string.Empty;
+        if (!TryParse(typed, out var parts, out error))
+        {
+            return false;
+        }
+
+        match = string.Join(' ', Widened(parts, _ => true));
+        exactMatch = string.Join(' ', Widened(parts, _ => false));
+        return true;
+    }
+
+    /// <summary>
+    /// The terms and operators of what was typed, each term quoted; a plain word ends in * (it may match the longer
+    /// words it begins, see <see cref="Widened"/>).
+    /// </summary>
+    internal static bool TryParse(string? typed, out IReadOnlyList<string> parts, out string error)
+    {
+        parts = [];
         error = string.Empty;
         var text = (typed ?? string.Empty).Trim();
         if (text.Length > MaxLength)
@@ -37,41 +54,54 @@ public static class StorySearchQuery
             return false;
         }
 
-        var parts = new List<string>();
+        var terms = new List<string>();
         foreach (var token in Tokens(text))
         {
             if (token is "OR" or "NOT" or "AND")
             {
-                if (parts.Count == 0 || IsOperator(parts[^1]))
+                if (terms.Count == 0 || IsOperator(terms[^1]))
                 {
                     error = $"{token} needs a word on each side, e.g. sqlite {token} postgres.";
                     return false;
                 }
 
-                parts.Add(token);
+                terms.Add(token);
             }
-            else if (Term(token) is { } term && parts.Count(p => !IsOperator(p)) < MaxTerms)
+            else if (Term(token) is { } term && terms.Count(p => !IsOperator(p)) < MaxTerms)
             {
-                parts.Add(term);
+                terms.Add(term);
             }
         }
 
-        if (parts.Count > 0 && IsOperator(parts[^1]))
+        if (terms.Count > 0 && IsOperator(terms[^1]))
         {
-            error = $"{parts[^1]} needs a word on each side, e.g. sqlite {parts[^1]} postgres.";
+            error = $"{terms[^1]} needs a word on each side, e.g. sqlite {terms[^1]} postgres.";
             return false;
         }
 
-        if (parts.Count == 0)
+        if (terms.Count == 0)
         {
             error = "Type a word or two to search for, e.g. sqlite or \"write-ahead log\".";
             return false;
         }
 
-        match = string.Join(' ', parts);
-        exactMatch = string.Join(' ', parts.Select((part, i) => part.EndsWith('*') && (i == 0 || parts[i - 1] != "NOT") ? part[..^1] : part));
+        parts = terms;
         return true;
     }
+
+    /// <summary>The plain words of <paramref name="parts"/> that <see cref="Widened"/> may widen, in their exact form ("sqlite" quoted).</summary>
+    internal static IEnumerable<string> WidenableWords(IReadOnlyList<string> parts)
+        => parts.Where((part, i) => IsWidenable(parts, i)).Select(part => part[..^1]).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The parts of a MATCH expression (join them with spaces) in which only the plain words <paramref name="widen"/> picks
+    /// (given in their exact form) also match the longer words they begin; a word after NOT always does, so NOT sqlite
+    /// also keeps out "sqlite3".
+    /// </summary>
+    internal static IReadOnlyList<string> Widened(IReadOnlyList<string> parts, Func<string, bool> widen)
+        => [.. parts.Select((part, i) => IsWidenable(parts, i) && !widen(part[..^1]) ? part[..^1] : part)];
+
+    private static bool IsWidenable(IReadOnlyList<string> parts, int i) => parts[i].EndsWith('*') && (i == 0 || parts[i - 1] != "NOT");
 
     private static bool IsOperator(string part) => part is "OR" or "NOT" or "AND";
 

@@ -25,6 +25,18 @@ public sealed class StoryQueriesTests
         return host;
     }
 
+    /// <summary>One story says "log", the other only "logging".</summary>
+    private static async Task<CoreTestHost> HostWithLogStoriesAsync()
+    {
+        var host = await CoreTestHost.StartAsync();
+        host.WriteFeed("logs.xml", Rss("Logs",
+            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
+            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
+        host.WriteSources(("Logs", "logs.xml"));
+        await host.CollectAllAsync();
+        return host;
+    }
+
     [Fact]
     public async Task Search_WhenAWordMatchesOneStorysSummary_ReturnsThatStoryWithItsStoredFields()
     {
@@ -108,12 +120,7 @@ public sealed class StoryQueriesTests
     [Fact]
     public async Task Search_FindsAWordsExactFormFirst_AndTheWordsItBeginsOnlyWhenTooFewMatchExactly()
     {
-        await using var host = await CoreTestHost.StartAsync();
-        host.WriteFeed("logs.xml", Rss("Logs",
-            new Entry("a", "Log shipping basics", "https://example.org/log", Description: "A log per service."),
-            new Entry("b", "Logging pipelines: logging at scale", "https://example.org/logging", Description: "Logging, logging, logging.")));
-        host.WriteSources(("Logs", "logs.xml"));
-        await host.CollectAllAsync();
+        await using var host = await HostWithLogStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
         var one = await queries.SearchAsync("log", null, null, 1, Ct);
@@ -121,6 +128,66 @@ public sealed class StoryQueriesTests
 
         Assert.Equal("Log shipping basics", Assert.Single(one.Stories).Title);
         Assert.Equal(["Log shipping basics", "Logging pipelines: logging at scale"], two.Stories.Select(s => s.Title).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_AWordThatAlreadyMatchesEnoughStoriesAsTyped_IsNotWidened()
+    {
+        await using var host = await HostWithLogStoriesAsync();
+        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>()) { WidenWordsMatchingFewerThan = 1 };
+
+        var found = await queries.SearchAsync("log", null, null, 2, Ct);
+
+        Assert.Equal("Log shipping basics", Assert.Single(found.Stories).Title);
+    }
+
+    /// <summary>Nine stories say "checkpoint" in their title, off topic; one says it in its summary, on topic ("llm").</summary>
+    private static async Task<CoreTestHost> HostWithOneOnTopicCheckpointAsync(bool onTopicFirst)
+    {
+        var host = await CoreTestHost.StartAsync();
+        host.WriteTopics("""{ "topics": { "ai": ["llm"] } }""");
+        string[] offTopic =
+        [
+            "Checkpoint tuning for Kafka brokers", "Flink checkpoint intervals explained", "Why Postgres checkpoint spikes hurt",
+            "A checkpoint walkthrough for Spark jobs", "Checkpoint storage on object stores", "Redis persistence and its checkpoint",
+            "Game engines save a checkpoint differently", "Checkpoint restore for Linux containers", "The checkpoint pattern in batch ETL",
+        ];
+        var onTopic = new Entry("on", "Quantized weights on a laptop", "https://example.org/on", Description: "Loading an llm checkpoint in 4 bits.");
+        var offEntries = offTopic.Select((title, i) => new Entry($"off{i}", title, $"https://example.org/off/{i}", Description: "Operations notes."));
+        host.WriteFeed("mixed.xml", Rss("Mixed", onTopicFirst ? [onTopic, .. offEntries] : [.. offEntries, onTopic]));
+        host.WriteSources(("Mixed", "mixed.xml"));
+        await host.CollectAllAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task Search_WithATopic_FindsTheOnTopicMatchThatRanksBelowManyOffTopicOnes()
+    {
+        await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: false);
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+
+        var all = await queries.SearchAsync("checkpoint", null, null, 20, Ct);
+        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 1, Ct);
+
+        Assert.Equal(10, all.Stories.Count);
+        Assert.Equal("Quantized weights on a laptop", all.Stories[^1].Title);
+        Assert.Equal("Quantized weights on a laptop", Assert.Single(onTopic.Stories).Title);
+    }
+
+    [Fact]
+    public async Task Search_WithATopic_ReadsOlderMatchesWhenTheNewestAreOffTopic()
+    {
+        await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: true);
+        var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
+        var topics = host.Services.GetRequiredService<TopicFilter>();
+        var all = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 20, Ct);
+
+        var pagedBack = await new StoryQueries(factory, topics) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var tooFewWindows = await new StoryQueries(factory, topics) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+
+        Assert.Equal(all.Stories.Min(s => s.StoryId), all.Stories.Single(s => s.Title == "Quantized weights on a laptop").StoryId);
+        Assert.Equal("Quantized weights on a laptop", Assert.Single(pagedBack.Stories).Title);
+        Assert.Empty(tooFewWindows.Stories);
     }
 
     [Fact]

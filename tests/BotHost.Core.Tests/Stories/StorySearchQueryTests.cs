@@ -17,4 +17,16 @@ public sealed class StorySearchQueryTests
         Assert.Equal(expectedMatch, match);
         Assert.Equal(expectedExact, exact);
     }
+
+    [Fact]
+    public void Widened_WidensOnlyThePickedWords_WhileAWordAfterNotAlwaysKeepsOutItsLongerForms()
+    {
+        Assert.True(StorySearchQuery.TryParse("sqlite wal NOT postgres \"write-ahead log\"", out var parts, out var error), error);
+
+        var widenable = StorySearchQuery.WidenableWords(parts);
+        var onlyWal = string.Join(' ', StorySearchQuery.Widened(parts, word => word == "\"wal\""));
+
+        Assert.Equal(["\"sqlite\"", "\"wal\""], widenable);
+        Assert.Equal("\"sqlite\" \"wal\"* NOT \"postgres\"* \"write ahead log\"", onlyWal);
+    }
 }
