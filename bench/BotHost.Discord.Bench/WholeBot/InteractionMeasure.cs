@@ -10,6 +10,9 @@ internal sealed record InteractionMeasure(IReadOnlyList<InteractionSample> Sampl
 
     public double Final(double percentile, string? command = null) => Percentiles.Of(Select(command, s => s.FinalMs), percentile);
 
+    /// <summary>The slowest acknowledgement of each round, in order: shows whether a slow tail is one round (a pause) or all.</summary>
+    public IReadOnlyList<double> SlowestAckPerRound(int concurrency) => [.. Samples.Chunk(concurrency).Select(round => round.Max(s => s.AckMs))];
+
     public int Deferred => Samples.Count(s => s.Deferred);
 
     public int Failed => Samples.Count(s => double.IsNaN(s.FinalMs));

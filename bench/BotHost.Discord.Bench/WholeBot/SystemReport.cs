@@ -53,6 +53,7 @@ internal sealed class SystemReport(
             composing {composed["deliveries"]} digests ({composed["parts"]} parts) took {composed["seconds"]} s before the host started; sending took {delivered["seconds"]} s from host start (sent {delivered["sent"]}, failed {delivered["failed"]}); the bot used {Number(delivered, "cpu_s") - Number(composed, "cpu_s"):F2} s CPU while sending, this process (fake Discord) {harnessCpuSeconds:F2} s
             accepted posts per second of the fan-out: {string.Join(' ', perSecond)}
             slowest /search queries alone: {string.Join("; ", searchQueries.OrderByDescending(q => q.Ms).Take(5).Select(q => $"{q.Query} {q.Ms:F0} ms"))}
+            slowest ack of each round: {string.Join(' ', interactions.SlowestAckPerRound(scale.Concurrency).Select(ms => ms.ToString("F0", c)))} ms
             interactions: {interactions.Samples.Count} in rounds of {scale.Concurrency} ({interactions.Deferred} deferred, {interactions.Failed} failed, {interactions.SearchesWithoutMatch} searches matched nothing)
             """));
     }

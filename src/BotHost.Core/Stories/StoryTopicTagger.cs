@@ -29,7 +29,7 @@ public sealed class StoryTopicTagger(TopicFilter topics, StoryStore stories)
             return [];
         }
 
-        var text = TopicText.Of(item, sourceTopics);
+        var text = TopicText.Of(item, sourceTopics, indexWords: true);
         var result = new List<(string, string)>();
         foreach (var topic in vocabulary.Topics)
         {

@@ -3,6 +3,7 @@ using BotHost.Core.Sources;
 using BotHost.Core.Stories;
 using BotHost.Testing.Logging;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BotHost.Core.Tests.Stories;
 
@@ -127,11 +128,14 @@ public sealed class TopicVocabularyTests : IDisposable
     [InlineData("architect*", "The arch of a bridge", false)]
     [InlineData("message queue", "A queue message", false)]
     [InlineData("registry", "Registrar news", false)]
-    public void FirstMatch_OnPluralsStemsAndPhrases_MatchesWholeWordsOnly(string keyword, string text, bool matches)
+    public void FirstMatch_AndTagging_OnPluralsStemsAndPhrases_MatchWholeWordsOnly(string keyword, string text, bool matches)
     {
         var vocabulary = TopicVocabulary.Create(new Dictionary<string, IReadOnlyList<string>> { ["t"] = [keyword] });
+        // Tagging checks an item against every topic, through the item's word index; FirstMatch scans the text.
+        var tagger = new StoryTopicTagger(new TopicFilter(vocabulary, NullLogger<TopicFilter>.Instance), new StoryStore());
 
         Assert.Equal(matches ? keyword : null, vocabulary.FirstMatch("t", text));
+        Assert.Equal(matches ? [("t", keyword)] : [], tagger.Match(new FeedItem("1", text, null, null, null, string.Empty, []), []));
     }
 
     public void Dispose()
