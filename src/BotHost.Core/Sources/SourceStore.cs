@@ -9,9 +9,26 @@ public sealed class SourceStore(SqliteConnectionFactory connections, TimeProvide
     private const string Columns =
         "id, location, name, etag, last_modified, last_attempt_at, last_success_at, consecutive_failures, failing_since, last_error, next_fetch_at, first_fetch_done";
 
+    /// <summary>
+    /// The source's stored state, registering it (or its new name) first when needed. A source already stored under
+    /// its name is only read: a write here on every fetch would take the write lock between the ingest's feeds and
+    /// make the ingest connection drop its page cache, since SQLite discards a connection's cache when another
+    /// connection has committed.
+    /// </summary>
     public async Task<SourceState> EnsureAsync(SourceDefinition definition, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using (var select = connection.CreateCommand())
+        {
+            select.CommandText = $"SELECT {Columns} FROM sources WHERE location = $location";
+            select.Parameters.AddWithValue("$location", definition.Location);
+            await using var found = await select.ExecuteReaderAsync(cancellationToken);
+            if (await found.ReadAsync(cancellationToken) && Read(found) is var stored && stored.Name == definition.Name)
+            {
+                return stored;
+            }
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText =
             "INSERT INTO sources(location, name, created_at) VALUES ($location, $name, $now) " +
