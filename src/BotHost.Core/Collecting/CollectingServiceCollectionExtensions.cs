@@ -4,6 +4,7 @@ using BotHost.Core.Feeds.Parsing;
 using BotHost.Core.Sources;
 using BotHost.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public static class CollectingServiceCollectionExtensions
         services.AddSingleton<StoryStore>();
         services.AddSingleton<TitleBandIndex>();
         services.AddSingleton<StoryClusterer>();
+        services.TryAddSingleton<StoryWriteGate>();
+        services.TryAddSingleton<SearchIndexer>();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.MinTitleLength is >= 0 and <= 200, "Curation:MinTitleLength must be between 0 and 200.")
             .Validate(o => o.MinTextLength is >= 0 and <= 2000, "Curation:MinTextLength must be between 0 and 2000.")

@@ -12,14 +12,9 @@ namespace BotHost.Core.Collecting;
 /// verdicts, story assignment and the source's fetch state, all in one transaction, so a crash never
 /// leaves items without their story or the validators ahead of the items.
 /// </summary>
-public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore items, StoryClusterer clusterer, NoiseCurator curator, TopicFilter topics, StoryTopicTagger tagger, SourceStore sources, TimeProvider time)
-    : IDisposable
+public sealed class ItemIngestor(
+    SqliteConnectionFactory connections, StoryWriteGate writer, ItemStore items, StoryClusterer clusterer, SearchIndexer search, NoiseCurator curator, TopicFilter topics, StoryTopicTagger tagger, SourceStore sources, TimeProvider time)
 {
-    // SQLite has one writer at a time. Feeds of a round are parsed in parallel but stored one after another here:
-    // a waiting feed queues on this gate instead of sleeping in SQLite's busy handler, where a round of many
-    // feeds gave some of them "database is locked" once the busy timeout ran out.
-    private readonly SemaphoreSlim _writer = new(1, 1);
-
     private const int IngestCacheKib = 64 * 1024;
 
     /// <summary>Dates further ahead than this are clamped to the time the item was first seen.</summary>
@@ -29,7 +24,7 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
     public async Task<IngestSummary> IngestAsync(
         SourceState source, IReadOnlyList<string> sourceTopics, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
+        await writer.WaitAsync(cancellationToken);
         try
         {
             return await IngestOneAtATimeAsync(source, sourceTopics, feed, asBacklog, fetch, nextFetchAt, cancellationToken);
@@ -42,42 +37,43 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
         }
         finally
         {
-            _writer.Release();
+            writer.Release();
         }
     }
 
     /// <summary>Reads the stories near-duplicate titles are matched against, so the first feed stored does not wait for it.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
+        await writer.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var connection = await ConnectionAsync(cancellationToken);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var sql = new TransactionCommands(tx);
             await clusterer.ReadTitleIndexAsync(sql, time.GetUtcNow(), cancellationToken);
         }
         finally
         {
-            _writer.Release();
+            writer.Release();
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    // SQLite's default 2 MB page cache holds few of a large store's index pages, so each item's inserts would read theirs
+    // again; the pooled connection keeps the larger one between feeds while no other connection writes.
+    private async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA cache_size = -{IngestCacheKib}";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
 
     private async Task<IngestSummary> IngestOneAtATimeAsync(
         SourceState source, IReadOnlyList<string> sourceTopics, ParsedFeed feed, bool asBacklog, FetchResult fetch, DateTimeOffset nextFetchAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
-        {
-            // SQLite's default 2 MB page cache holds few of a large store's index pages, so each item's inserts read
-            // theirs again; a larger one is kept by this pooled connection between feeds while no other writes.
-            pragma.CommandText = $"PRAGMA cache_size = -{IngestCacheKib}";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await using var connection = await ConnectionAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var sql = new TransactionCommands(tx);
 
@@ -126,6 +122,7 @@ public sealed class ItemIngestor(SqliteConnectionFactory connections, ItemStore 
             }
         }
 
+        await search.IndexFullBatchAsync(sql, cancellationToken);
         await sources.RecordSuccessAsync(tx, source.Id, fetch.ETag, fetch.LastModified, nextFetchAt, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new IngestSummary(feed.Items.Count, newItems, seen, newStories, joined, dropped);

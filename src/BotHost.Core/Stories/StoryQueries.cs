@@ -10,7 +10,7 @@ namespace BotHost.Core.Stories;
 /// so no other feature writes SQL over stories, mentions or items. Stories known only from a member's share (no
 /// feed mentioned them yet) are not "collected" and never appear in search or latest.
 /// </summary>
-public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics)
+public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics, SearchIndexer search)
 {
     /// <summary>Rows /latest reads per requested story when a topic filter runs after its query.</summary>
     private const int TopicOverscan = 8;
@@ -62,6 +62,7 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await search.CatchUpAsync(connection, cancellationToken);
         var exactParts = StorySearchQuery.Widened(parts, _ => false);
         if (exactParts.SequenceEqual(StorySearchQuery.Widened(parts, _ => true)))
         {

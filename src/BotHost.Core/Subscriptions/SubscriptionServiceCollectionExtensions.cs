@@ -34,6 +34,8 @@ public static class SubscriptionServiceCollectionExtensions
 
         // The stories reads and the shared-story writer commands use; the stories feature has no registration of its own.
         services.TryAddSingleton<StoryQueries>();
+        services.TryAddSingleton<StoryWriteGate>();
+        services.TryAddSingleton<SearchIndexer>();
         services.TryAddSingleton<SharedStoryRecorder>();
 
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.Section)

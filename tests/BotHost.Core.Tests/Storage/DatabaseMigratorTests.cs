@@ -51,16 +51,4 @@ public sealed class DatabaseMigratorTests
         Assert.Contains("Storage:DatabasePath", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken));
     }
-
-    [Fact]
-    public async Task StoryInsert_IsSearchableThroughFts()
-    {
-        await using var host = await CoreTestHost.StartAsync();
-        host.WriteFeed("blog.xml", FeedBuilder.Rss("Blog", new FeedBuilder.Entry("x", "Understanding write-ahead logging in SQLite", "https://example.org/wal", Description: "Checkpoints and readers explained.")));
-        host.WriteSources(("Blog", "blog.xml"));
-
-        await host.CollectAllAsync();
-
-        Assert.Single(await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'checkpoints'"));
-    }
 }

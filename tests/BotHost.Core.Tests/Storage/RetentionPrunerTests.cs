@@ -131,6 +131,7 @@ public sealed class RetentionPrunerTests
     {
         await using var host = await StartAsync();
         await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Telescope]);
+        await CatchUpSearchAsync(host);
         var before = await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'zig'");
 
         await PruneAsync(host);
@@ -178,6 +179,27 @@ public sealed class RetentionPrunerTests
         host.Time.Advance(age);
         host.WriteFeed("blog.xml", Rss("Blog", later));
         await host.CollectAllAsync();
+    }
+
+    [Fact]
+    public async Task Prune_OfAStoryNotYetInTheSearchIndex_LeavesTheIndexWhole()
+    {
+        await using var host = await StartAsync();
+        await CollectThenAgeAsync(host, [Compiler, Telescope], PastRetention, [Telescope]);
+
+        var (_, stories) = await PruneAsync(host);
+        await CatchUpSearchAsync(host);
+
+        Assert.Equal(1, stories);
+        Assert.Empty(await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'zig'"));
+        Assert.Single(await host.QueryStringsAsync("SELECT rowid FROM story_search WHERE story_search MATCH 'hydrogen'"));
+        await ExecuteAsync(host, "INSERT INTO story_search(story_search, rank) VALUES ('integrity-check', 1)");
+    }
+
+    private static async Task CatchUpSearchAsync(CoreTestHost host)
+    {
+        await using var connection = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<BotHost.Core.Stories.SearchIndexer>().CatchUpAsync(connection, TestContext.Current.CancellationToken);
     }
 
     private static Task<(int Items, int Stories)> PruneAsync(CoreTestHost host) =>

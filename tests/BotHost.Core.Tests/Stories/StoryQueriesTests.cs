@@ -111,7 +111,7 @@ public sealed class StoryQueriesTests
         var topics = host.Services.GetRequiredService<TopicFilter>();
         var unbounded = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 5, Ct);
 
-        var bounded = await new StoryQueries(factory, topics) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, Ct);
+        var bounded = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, Ct);
 
         Assert.Equal(2, unbounded.Stories.Count);
         Assert.Equal(unbounded.Stories.Max(s => s.StoryId), Assert.Single(bounded.Stories).StoryId);
@@ -134,7 +134,7 @@ public sealed class StoryQueriesTests
     public async Task Search_AWordThatAlreadyMatchesEnoughStoriesAsTyped_IsNotWidened()
     {
         await using var host = await HostWithLogStoriesAsync();
-        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>()) { WidenWordsMatchingFewerThan = 1 };
+        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>(), host.Services.GetRequiredService<SearchIndexer>()) { WidenWordsMatchingFewerThan = 1 };
 
         var found = await queries.SearchAsync("log", null, null, 2, Ct);
 
@@ -182,8 +182,8 @@ public sealed class StoryQueriesTests
         var topics = host.Services.GetRequiredService<TopicFilter>();
         var all = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 20, Ct);
 
-        var pagedBack = await new StoryQueries(factory, topics) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
-        var tooFewWindows = await new StoryQueries(factory, topics) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var pagedBack = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var tooFewWindows = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
 
         Assert.Equal(all.Stories.Min(s => s.StoryId), all.Stories.Single(s => s.Title == "Quantized weights on a laptop").StoryId);
         Assert.Equal("Quantized weights on a laptop", Assert.Single(pagedBack.Stories).Title);
