@@ -1,5 +1,7 @@
 using BotHost.Core.Collecting;
 using BotHost.Core.Sources;
+using BotHost.Core.Storage;
+using BotHost.Core.Stories;
 using BotHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,6 +38,13 @@ internal sealed class CollectorHost : IDisposable
         var watch = global::System.Diagnostics.Stopwatch.StartNew();
         await _host.Services.GetRequiredService<ItemIngestor>().WarmUpAsync(cancellationToken);
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Indexes for search the stories ingest left waiting for a full batch, as the next search would.</summary>
+    public async Task IndexForSearchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(cancellationToken);
+        await _host.Services.GetRequiredService<SearchIndexer>().CatchUpAsync(connection, cancellationToken);
     }
 
     public IReadOnlyList<SourceDefinition> Sources => _host.Services.GetRequiredService<SourceCatalog>().Sources;

@@ -43,6 +43,9 @@ internal sealed class StoreSet(BenchContext context, int largeStories)
         var source = await cached;
         var copy = context.ScratchPath("stores", $"{name}-{stories}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        // A write-ahead log left by an earlier run's copy would be replayed into this one.
+        File.Delete(copy + "-wal");
+        File.Delete(copy + "-shm");
         File.Copy(source, copy, overwrite: true);
         return copy;
     }

@@ -51,6 +51,8 @@ internal static class StoryStoreBuilder
             }
 
             Execute(tx, "INSERT INTO story_search(story_search) VALUES ('rebuild')");
+            // 'rebuild' indexed every story; the search indexer's mark says so (migration 0008).
+            Execute(tx, "UPDATE story_search_state SET indexed_through = (SELECT COALESCE(MAX(id), 0) FROM stories)");
             tx.Commit();
         }
 
