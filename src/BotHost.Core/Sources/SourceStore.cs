@@ -11,9 +11,8 @@ public sealed class SourceStore(SqliteConnectionFactory connections, TimeProvide
 
     /// <summary>
     /// The source's stored state, registering it (or its new name) first when needed. A source already stored under
-    /// its name is only read: a write here on every fetch would take the write lock between the ingest's feeds and
-    /// make the ingest connection drop its page cache, since SQLite discards a connection's cache when another
-    /// connection has committed.
+    /// its name is only read: an upsert on every fetch took SQLite's write lock between the ingest's feeds, so a fetch
+    /// waited for the feed being stored, and a feed's transaction that found the lock held slept in the busy handler.
     /// </summary>
     public async Task<SourceState> EnsureAsync(SourceDefinition definition, CancellationToken cancellationToken)
     {
