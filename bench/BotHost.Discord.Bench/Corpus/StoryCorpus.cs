@@ -102,6 +102,13 @@ internal static class StoryCorpus
             }
         }
 
+        using (var gate = new StoryWriteGate())
+        await using (var sql = new TransactionCommands(tx))
+        {
+            // One batch for the whole corpus, as the collector's batches would have left it (migration 0008).
+            await new SearchIndexer(connections, gate).IndexPendingAsync(sql, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         await using var optimize = connection.CreateCommand();
         optimize.CommandText = "PRAGMA optimize";
