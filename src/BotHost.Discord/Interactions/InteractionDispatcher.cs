@@ -318,6 +318,10 @@ public sealed class InteractionDispatcher : IAsyncDisposable
         await slot;
         try
         {
+            // Handlers mostly call SQLite, whose async methods complete synchronously: started inline, a handler ran to
+            // its end before the caller could wait on the acknowledgement deadline, so under a burst a slow one held
+            // its acknowledgement for as long as it ran. From the thread pool it runs while the deadline can fire.
+            await Task.Yield();
             return await InvokeAsync(route, invoke, interactionId, cancellationToken);
         }
         finally

@@ -164,6 +164,27 @@ public sealed class InteractionAcknowledgeBudgetTests
     }
 
     [Fact]
+    public async Task Acknowledge_WhenAHandlerHoldsItsThreadWithoutYielding_StillDefersAtTheBudget()
+    {
+        await using var rig = await InteractionTestRig.StartAsync();
+        using var command = new ThreadBlockingCommand();
+        var dispatcher = rig.CreateDispatcher([command], options: new InteractionDispatcherOptions());
+        var interaction = rig.Issue(InteractionBuilder.Command("blocking"));
+
+        // Started from another thread: a dispatcher that ran the handler inline would hold this call until the release.
+        var acknowledged = Task.Run(() => dispatcher.AcknowledgeAsync(interaction, rig.Time.GetTimestamp(), Task.CompletedTask, Ct), Ct);
+        await command.Started.Task.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Time.Advance(TimeSpan.FromMilliseconds(50));
+        var deferral = await acknowledged.WaitAsync(InteractionTestRig.SignalTimeout, Ct);
+        rig.Server.AcknowledgeInline(interaction.Id);
+        command.Release();
+        var edit = await rig.WaitForAsync(FakeInteractionRoute.EditOriginal, interaction.Id);
+
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferral?.Type);
+        Assert.Equal("released", edit.Body.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Acknowledge_WhenTheEditOvertakesDiscordReadingTheInlineDeferral_RetriesTheEdit()
     {
         await using var rig = await InteractionTestRig.StartAsync();

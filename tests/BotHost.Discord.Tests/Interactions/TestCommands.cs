@@ -35,6 +35,29 @@ internal sealed class GatedCommand(bool ephemeral = false) : SlashCommand
     }
 }
 
+/// <summary>
+/// Holds its thread until released, never yielding, like a handler whose SQLite calls all complete synchronously.
+/// The wait is bounded, so a dispatcher that waits for it inline fails its test instead of hanging it.
+/// </summary>
+internal sealed class ThreadBlockingCommand : SlashCommand, IDisposable
+{
+    private readonly ManualResetEventSlim _release = new();
+
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override ApplicationCommandDefinition Definition { get; } = new() { Name = "blocking", Description = "Holds its thread" };
+
+    public void Release() => _release.Set();
+
+    public override Task<CommandResponse> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        Started.TrySetResult();
+        return Task.FromResult(CommandResponse.Message(_release.Wait(TimeSpan.FromSeconds(30), cancellationToken) ? "released" : "never released"));
+    }
+
+    public void Dispose() => _release.Dispose();
+}
+
 /// <summary>Fails like a buggy handler would.</summary>
 internal sealed class ThrowingCommand : SlashCommand
 {
