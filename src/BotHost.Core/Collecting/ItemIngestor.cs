@@ -125,6 +125,7 @@ public sealed class ItemIngestor(
         await search.IndexFullBatchAsync(sql, cancellationToken);
         await sources.RecordSuccessAsync(tx, source.Id, fetch.ETag, fetch.LastModified, nextFetchAt, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        clusterer.Committed();
         return new IngestSummary(feed.Items.Count, newItems, seen, newStories, joined, dropped);
     }
 

@@ -24,6 +24,7 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
 
     private DateTimeOffset? _indexedSince;
     private long _readThrough;
+    private bool _holdsUncommitted;
     private readonly WeakReference<TransactionCommands> _readIn = new(null!);
 
     public async Task<ClusterDecision> AssignAsync(TransactionCommands sql, StoryCandidate item, CancellationToken cancellationToken)
@@ -67,6 +68,7 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
         // Every variant joins the story, so a later item matching any of them lands here too.
         await stories.AddKeysAsync(sql, storyId.Value, keys, cancellationToken);
         bands.Add(storyId.Value, created ? item.SeenAt : default, fingerprint);
+        _holdsUncommitted = true;
         _readThrough = Math.Max(_readThrough, storyId.Value);
         await stories.AddMentionAsync(sql, storyId.Value, item.ItemId, item.SourceId, matchedBy, cancellationToken);
         return new ClusterDecision(storyId.Value, created, matchedBy);
@@ -74,14 +76,25 @@ public sealed class StoryClusterer(StoryStore stories, TitleBandIndex bands)
 
     /// <summary>
     /// Call when the transaction the last assignments ran in did not commit: the index may hold stories that were
-    /// never stored, whose ids the database will hand out again. It is read afresh on the next assignment.
+    /// never stored, whose ids the database will hand out again. It is read afresh on the next assignment, unless
+    /// that transaction assigned nothing (it failed before, e.g. on a locked database): reading the window of a large
+    /// store again takes seconds.
     /// </summary>
     public void ForgetUncommitted()
     {
+        _readIn.SetTarget(null!);
+        if (!_holdsUncommitted)
+        {
+            return;
+        }
+
         bands.Clear();
         _indexedSince = null;
-        _readIn.SetTarget(null!);
+        _holdsUncommitted = false;
     }
+
+    /// <summary>Call once the transaction the last assignments ran in has committed: what they added to the index is stored.</summary>
+    public void Committed() => _holdsUncommitted = false;
 
     /// <summary>
     /// Brings the title index up to date for items seen at <paramref name="now"/>: it holds the stories of the match

@@ -2,6 +2,7 @@ using System.Globalization;
 using BotHost.Core.Collecting;
 using BotHost.Core.Sources;
 using BotHost.Core.Storage;
+using BotHost.Core.Stories;
 using BotHost.Core.Tests.TestSupport;
 using BotHost.Testing.Logging;
 using Microsoft.Data.Sqlite;
@@ -112,6 +113,8 @@ public sealed class StorageFaultTests
 
         Assert.Equal(CollectionStatus.Failed, locked.Status);
         Assert.Contains("stayed locked", locked.Error, StringComparison.Ordinal);
+        // Nothing was assigned before the lock stopped it, so the title index keeps the stored stories (no re-read).
+        Assert.Equal(2, host.Services.GetRequiredService<TitleBandIndex>().StoryCount);
         await AssertRecordedAndRetriedLaterAsync(host, "stayed locked");
         Assert.Equal(stored, await host.QueryStringsAsync(StoredSql));
         Assert.Equal(["ok"], await host.QueryStringsAsync("PRAGMA integrity_check"));
