@@ -4,6 +4,7 @@ using BotHost.Core.Sources;
 using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BotHost.Bench.System.Ingest;
@@ -36,7 +37,7 @@ internal static class StorageFloor
             .ToList();
         var factory = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = databasePath }));
         using var gate = new StoryWriteGate();
-        var search = new SearchIndexer(factory, gate);
+        var search = new SearchIndexer(factory, gate, NullLogger<SearchIndexer>.Instance);
         await using var connection = await factory.OpenAsync(cancellationToken);
         await Execute(connection, "PRAGMA cache_size = -65536", cancellationToken);
         var sourceIds = new List<long>();

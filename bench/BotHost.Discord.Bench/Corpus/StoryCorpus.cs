@@ -106,7 +106,7 @@ internal static class StoryCorpus
         await using (var sql = new TransactionCommands(tx))
         {
             // One batch for the whole corpus, as the collector's batches would have left it (migration 0008).
-            await new SearchIndexer(connections, gate).IndexPendingAsync(sql, cancellationToken);
+            await new SearchIndexer(connections, gate, NullLogger<SearchIndexer>.Instance).IndexPendingAsync(sql, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using BotHost.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace BotHost.Core.Stories;
 
@@ -11,7 +12,7 @@ namespace BotHost.Core.Stories;
 /// calls <see cref="CatchUpAsync"/> first, so it never misses a stored story. Migration 0008 keeps indexed stories
 /// current on update and delete.
 /// </summary>
-public sealed class SearchIndexer(SqliteConnectionFactory connections, StoryWriteGate gate)
+public sealed class SearchIndexer(SqliteConnectionFactory connections, StoryWriteGate gate, ILogger<SearchIndexer> logger)
 {
     /// <summary>Ingest indexes once this many stories wait; more per batch means fewer FTS5 segments and merges.</summary>
     internal int BatchStories { get; init; } = 2_000;
@@ -36,10 +37,15 @@ public sealed class SearchIndexer(SqliteConnectionFactory connections, StoryWrit
     public async Task<int> IndexFullBatchAsync(TransactionCommands sql, CancellationToken cancellationToken) =>
         (long)(await sql.Command(Pending, [], []).ExecuteScalarAsync(cancellationToken))! >= BatchStories ? await IndexPendingAsync(sql, cancellationToken) : 0;
 
-    /// <summary>Indexes what waits, if anything does; a reader of story_search calls it first. Returns how many it indexed.</summary>
+    /// <summary>
+    /// Indexes what waits, if anything does; a reader of story_search calls it first. Returns how many it indexed.
+    /// A database that refuses the write (full, read-only, locked past the busy timeout) is logged, not thrown: the
+    /// search then runs over what is indexed rather than failing.
+    /// </summary>
     public async Task<int> CatchUpAsync(SqliteConnection reader, CancellationToken cancellationToken)
     {
-        if (await PendingAsync(reader, cancellationToken) <= 0)
+        var waiting = await PendingAsync(reader, cancellationToken);
+        if (waiting <= 0)
         {
             return 0;
         }
@@ -53,6 +59,11 @@ public sealed class SearchIndexer(SqliteConnectionFactory connections, StoryWrit
             var indexed = await IndexPendingAsync(sql, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return indexed;
+        }
+        catch (SqliteException ex)
+        {
+            SearchIndexLog.CatchUpFailed(logger, waiting, StorageFailureText.For(ex, connections.DatabasePath));
+            return 0;
         }
         finally
         {

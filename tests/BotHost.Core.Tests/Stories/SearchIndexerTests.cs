@@ -1,7 +1,9 @@
 using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using BotHost.Core.Tests.TestSupport;
+using BotHost.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static BotHost.Core.Tests.TestSupport.FeedBuilder;
 
 namespace BotHost.Core.Tests.Stories;
@@ -94,11 +96,42 @@ public sealed class SearchIndexerTests
         await host.ExecuteAsync("INSERT INTO story_search(story_search) VALUES ('integrity-check')");
     }
 
-    private static async Task<CoreTestHost> StartAsync(Entry[] entries, int? batchStories = null)
+    [Fact]
+    public async Task ASearch_WhenTheIndexCannotCatchUp_SearchesWhatIsIndexedAndSaysWhatWaits()
     {
-        var host = await CoreTestHost.StartAsync(configure: batchStories is { } batch
-            ? s => s.AddSingleton(sp => new SearchIndexer(sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<StoryWriteGate>()) { BatchStories = batch })
-            : null);
+        var logs = new CapturingLoggerProvider();
+        await using var host = await StartAsync([Wal, Llm], settings: new Dictionary<string, string?> { ["Storage:BusyTimeoutMilliseconds"] = "1000" }, logs: logs);
+        await CatchUpAsync(host);
+        host.WriteFeed("blog.xml", Rss("Blog", Wal, Llm, Zig));
+        await host.CollectAllAsync();
+        var queries = host.Services.GetRequiredService<StoryQueries>();
+        await using var otherWriter = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
+        await using var holding = (Microsoft.Data.Sqlite.SqliteTransaction)await otherWriter.BeginTransactionAsync(Ct);
+
+        var whileLocked = await queries.SearchAsync("checkpoints", null, null, 5, Ct);
+        await holding.RollbackAsync(Ct);
+        var afterwards = await queries.SearchAsync("zig", null, null, 5, Ct);
+
+        Assert.Equal([Llm.Title, Wal.Title], whileLocked.Stories.Select(s => s.Title));
+        Assert.Contains(logs.Lines, line => line.Contains("could not take in the 1 newest stories", StringComparison.Ordinal) && line.Contains("locked", StringComparison.Ordinal));
+        Assert.Equal([Zig.Title], afterwards.Stories.Select(s => s.Title));
+    }
+
+    private static async Task<CoreTestHost> StartAsync(
+        Entry[] entries, int? batchStories = null, IDictionary<string, string?>? settings = null, CapturingLoggerProvider? logs = null)
+    {
+        var host = await CoreTestHost.StartAsync(settings: settings, configure: s =>
+        {
+            if (batchStories is { } batch)
+            {
+                s.AddSingleton(sp => new SearchIndexer(sp.GetRequiredService<SqliteConnectionFactory>(), sp.GetRequiredService<StoryWriteGate>(), sp.GetRequiredService<ILogger<SearchIndexer>>()) { BatchStories = batch });
+            }
+
+            if (logs is not null)
+            {
+                s.AddLogging(l => l.AddProvider(logs));
+            }
+        });
         host.WriteFeed("blog.xml", Rss("Blog", entries));
         host.WriteSources(("Blog", "blog.xml"));
         await host.CollectAllAsync();
