@@ -47,11 +47,15 @@ public sealed class DiscordRestClientExactlyOnceTests
         await server.Rest.WaitUntilAsync(r => r.CreatedMessageCount == 1);
         time.Advance(TimeSpan.FromSeconds(5));
         await sut.Logs.WaitForAsync("(TimeoutException); retry 1 of 3").WaitAsync(Ct);
+        // The fake records the abandoned attempt only once Kestrel reports the client gone, which under load can
+        // come after the retry has been answered; the retry is released only when that record exists.
+        await server.Rest.WaitUntilAsync(r => r.Requests.Count == 1);
         time.Advance(TimeSpan.FromMilliseconds(10));
         var message = await send.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         AssertPostedOnce(server, message, attempts: 2);
         Assert.True(Attempts(server)[0].Committed);
+        Assert.Equal([0, 200], Attempts(server).Select(r => r.Status));
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed class FakeRestFaults
     /// <summary>
     /// The next <paramref name="count"/> requests run and store their result, then hold the answer for
     /// <paramref name="hold"/> on the server's TimeProvider (past the client's timeout) before sending it.
+    /// A request the client gives up on is recorded (status 0) only when the server sees the connection close,
+    /// which may be after the client's retry was answered: await that record before asserting on it.
     /// </summary>
     public void HoldAfterCommitNext(int count, TimeSpan hold, string? pathContains = null)
         => Add(count, new PendingFault(FaultKind.HoldAfterCommit, 0, hold, pathContains));
