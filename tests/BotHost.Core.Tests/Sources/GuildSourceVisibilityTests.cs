@@ -101,6 +101,23 @@ public sealed class GuildSourceVisibilityTests
         }
     }
 
+    [Fact]
+    public async Task WhenGuildSourcesAreTurnedOff_WhatTheyCollectedStaysHiddenFromOtherGuilds()
+    {
+        var (host, server) = await CollectedAsync();
+        await using var _ = server;
+        await host.StopAsync();
+        await using var off = await CoreTestHost.StartAsync(host.Directory, host.Time, new Dictionary<string, string?> { ["Sources:AllowGuildSources"] = "false" });
+        var queries = off.Services.GetRequiredService<StoryQueries>();
+
+        var latestB = await queries.LatestAsync(null, CoreTestHost.Start.AddDays(-7), 10, GuildB, Ct);
+        var digestB = await PreviewAsync(off, GuildB);
+
+        Assert.Equal([Everyone, Shared], latestB.Stories.Select(s => s.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["Blog"], latestB.Stories.Single(s => s.Title == Shared).Sources);
+        Assert.Equal([Everyone, Shared], digestB.Select(e => e.Title).Order(StringComparer.Ordinal));
+    }
+
     private static async Task<IReadOnlyList<DigestEntry>> PreviewAsync(CoreTestHost host, ulong guild)
     {
         var subscribed = await host.Services.GetRequiredService<SubscriptionService>().SubscribeAsync(new ChannelKey(guild, 1), new SubscriptionRequest { Size = 25 }, Ct);
