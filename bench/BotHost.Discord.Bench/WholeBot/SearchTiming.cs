@@ -28,7 +28,7 @@ internal static class SearchTiming
         var stories = host.Services.GetRequiredService<StoryQueries>();
         foreach (var query in queries.Take(20))
         {
-            await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
+            await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, null, cancellationToken);
         }
 
         var times = new List<(string Query, double Ms, double CpuMs)>(queries.Count);
@@ -38,7 +38,7 @@ internal static class SearchTiming
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var found = await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, cancellationToken);
+            var found = await stories.SearchAsync(query, null, null, Bridge.Commands.SearchCommand.MaxResults, null, cancellationToken);
             var wall = watch.Elapsed.TotalMilliseconds;
             process.Refresh();
             times.Add((query, wall, (process.TotalProcessorTime - cpu).TotalMilliseconds));

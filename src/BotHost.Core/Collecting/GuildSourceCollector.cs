@@ -9,10 +9,13 @@ namespace BotHost.Core.Collecting;
 
 /// <summary>
 /// Collects the feeds guilds added (Sources:AllowGuildSources) every Feeds:DefaultIntervalMinutes, each when its own
-/// schedule and backoff say it is due. A feed several guilds added is fetched once.
+/// schedule and backoff say it is due. A feed several guilds added is fetched once; one the sources file also lists is
+/// left to the configured round, or collecting it under the guild's name would rename the shared sources row and show
+/// that guild's private name to every server.
 /// </summary>
 public sealed class GuildSourceCollector(
     GuildSourceStore store,
+    SourceVisibility visibility,
     CollectionRound round,
     IOptions<SourceOptions> sourceOptions,
     IOptions<FeedOptions> feedOptions,
@@ -35,7 +38,8 @@ public sealed class GuildSourceCollector(
     public async Task<IReadOnlyList<CollectionOutcome>> CollectDueAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         var outcomes = new List<CollectionOutcome>();
-        foreach (var source in (await store.ListAllAsync(cancellationToken)).DistinctBy(s => s.Url))
+        var configured = visibility.ConfiguredLocations();
+        foreach (var source in (await store.ListAllAsync(cancellationToken)).DistinctBy(s => s.Url).Where(s => !configured.Contains(s.Url)))
         {
             outcomes.Add(await round.CollectOneAsync(new SourceDefinition(source.Name, source.Url, 1.0, source.Topics, interval), force: false, cancellationToken));
         }

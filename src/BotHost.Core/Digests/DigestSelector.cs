@@ -9,9 +9,11 @@ namespace BotHost.Core.Digests;
 /// Chooses a subscription's digest: stories first seen since the request's start (plus the channel's curator
 /// picks, however old), minus those the channel already got, judged by <see cref="SubscriptionFilter"/> and
 /// ranked by <see cref="DigestRanker"/>. Reads go through the caller's connection so a composer can choose and
-/// record in one transaction.
+/// record in one transaction. A guild's digests never show, nor name, the feeds only other guilds added
+/// (<see cref="SourceVisibility"/>).
 /// </summary>
-public sealed class DigestSelector(StoryDigestQueries stories, SubscriptionFilter filter, DigestRanker ranker, FeedbackStore feedback, SourceCatalog catalog)
+public sealed class DigestSelector(
+    StoryDigestQueries stories, SubscriptionFilter filter, DigestRanker ranker, FeedbackStore feedback, SourceCatalog catalog, SourceVisibility visibility)
 {
     public const int CandidateLimit = 500;
 
@@ -26,10 +28,11 @@ public sealed class DigestSelector(StoryDigestQueries stories, SubscriptionFilte
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = (await stories.SinceAsync(connection, request.Since, CandidateLimit, cancellationToken)).ToList();
+        var hidden = await visibility.HiddenFromAsync(subscription.Channel.GuildId, cancellationToken);
+        var candidates = (await stories.SinceAsync(connection, request.Since, CandidateLimit, hidden, cancellationToken)).ToList();
         foreach (var picked in picks.Keys.Where(id => candidates.TrueForAll(c => c.Id != id)))
         {
-            if (await stories.GetAsync(connection, picked, cancellationToken) is { } story)
+            if (await stories.GetAsync(connection, picked, hidden, cancellationToken) is { } story)
             {
                 candidates.Add(story);
             }

@@ -42,7 +42,7 @@ public sealed class ShareService(
         }
 
         var now = time.GetUtcNow();
-        var story = await stories.FindByUrlAsync(canonical, cancellationToken);
+        var story = await stories.FindByUrlAsync(canonical, request.Channel.GuildId, cancellationToken);
         var collected = story is { MentionCount: > 0 };
         if (story is null)
         {
@@ -54,7 +54,7 @@ public sealed class ShareService(
 
             var page = PageMetadataReader.Read(fetch.Body, fetch.ContentType, fetch.FinalUri ?? new Uri(canonical));
             var (storyId, _) = await sharedStories.FindOrCreateAsync(canonical, page.Title, page.Description, now, cancellationToken);
-            story = (await stories.GetManyAsync([storyId], cancellationToken))[0];
+            story = (await stories.GetManyAsync([storyId], request.Channel.GuildId, cancellationToken))[0];
         }
 
         var (pick, added) = await picks.AddAsync(request.Channel, story.StoryId, request.MemberId, request.MemberName, note, now, cancellationToken);

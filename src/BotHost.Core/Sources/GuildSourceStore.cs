@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace BotHost.Core.Sources;
 
-/// <summary>The only SQL over guild_sources.</summary>
+/// <summary>The only SQL over guild_sources (and the one read that matches it to the sources rows its feeds are collected under).</summary>
 public sealed class GuildSourceStore(SqliteConnectionFactory connections)
 {
     private const string Columns = "id, guild_id, name, url, topics, added_by, added_at";
@@ -14,6 +14,30 @@ public sealed class GuildSourceStore(SqliteConnectionFactory connections)
 
     public Task<IReadOnlyList<GuildSource>> ListAllAsync(CancellationToken cancellationToken)
         => QueryAsync("ORDER BY id", _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Ids of sources rows whose location is some guild's feed, but not one of <paramref name="guildId"/>'s (none
+    /// when null) and not in <paramref name="configuredLocations"/>: see <see cref="SourceVisibility"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> SourceIdsHiddenFromAsync(ulong? guildId, IReadOnlyList<string> configuredLocations, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT src.id FROM sources src WHERE src.location IN (SELECT url FROM guild_sources) " +
+            "AND src.location NOT IN (SELECT url FROM guild_sources WHERE guild_id = $g) " +
+            "AND src.location NOT IN (SELECT value FROM json_each($configured)) ORDER BY src.id";
+        command.Parameters.AddWithValue("$g", guildId is { } guild ? unchecked((long)guild) : DBNull.Value);
+        command.Parameters.AddWithValue("$configured", JsonSerializer.Serialize(configuredLocations.ToArray(), GuildSourceJsonContext.Default.StringArray));
+        var hidden = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hidden.Add(reader.GetInt64(0));
+        }
+
+        return hidden;
+    }
 
     /// <summary>Stores the source; false when the guild already has one with that name or URL.</summary>
     public async Task<bool> AddAsync(GuildSource source, CancellationToken cancellationToken)

@@ -10,27 +10,34 @@ namespace BotHost.Core.Stories;
 /// </summary>
 public sealed class StoryDigestQueries
 {
+    private const string StoryColumns = "s.id, s.title, s.canonical_url, s.summary_text, s.first_seen_at, s.published_at, s.is_backlog";
+
     /// <summary>
     /// Stories first seen since <paramref name="since"/> (backlog included; callers decide), most-mentioned then
-    /// newest first, so a busy window never cuts a story several sources carry before it is ranked.
+    /// newest first, so a busy window never cuts a story several sources carry before it is ranked. Stories only
+    /// <paramref name="hiddenSources"/> mention are left out before the limit, so a busy private feed of another
+    /// guild cannot crowd out the stories this one may see; their mentions are left out of every story.
     /// </summary>
-    public async Task<IReadOnlyList<StoryForDigest>> SinceAsync(SqliteConnection connection, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoryForDigest>> SinceAsync(
+        SqliteConnection connection, DateTimeOffset since, int limit, IReadOnlyCollection<long> hiddenSources, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT id, title, canonical_url, summary_text, first_seen_at, published_at, is_backlog FROM stories " +
-            "WHERE first_seen_at >= $since ORDER BY mention_count DESC, first_seen_at DESC, id LIMIT $limit";
+            $"SELECT {StoryColumns} FROM stories s " +
+            $"WHERE s.first_seen_at >= $since AND {VisibleMentions.StoryIsVisible} ORDER BY s.mention_count DESC, s.first_seen_at DESC, s.id LIMIT $limit";
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", limit);
-        return await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), cancellationToken);
+        VisibleMentions.Bind(command, hiddenSources);
+        return await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), hiddenSources, cancellationToken);
     }
 
-    public async Task<StoryForDigest?> GetAsync(SqliteConnection connection, long storyId, CancellationToken cancellationToken)
+    /// <summary>The story, whoever mentioned it, with the mentions of <paramref name="hiddenSources"/> left out.</summary>
+    public async Task<StoryForDigest?> GetAsync(SqliteConnection connection, long storyId, IReadOnlyCollection<long> hiddenSources, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, canonical_url, summary_text, first_seen_at, published_at, is_backlog FROM stories WHERE id = $id";
+        command.CommandText = $"SELECT {StoryColumns} FROM stories s WHERE s.id = $id";
         command.Parameters.AddWithValue("$id", storyId);
-        var found = await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), cancellationToken);
+        var found = await CompleteAsync(connection, await ReadStoriesAsync(command, cancellationToken), hiddenSources, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -40,7 +47,7 @@ public sealed class StoryDigestQueries
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT story_id FROM story_keys WHERE key = $key";
         command.Parameters.AddWithValue("$key", "u:" + UrlCanonicalizer.KeyOfCanonical(canonicalUrl));
-        return await command.ExecuteScalarAsync(cancellationToken) is long id ? await GetAsync(connection, id, cancellationToken) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? await GetAsync(connection, id, [], cancellationToken) : null;
     }
 
     /// <summary>Items with this canonical URL that curation dropped, oldest first.</summary>
@@ -83,7 +90,8 @@ public sealed class StoryDigestQueries
     }
 
     // Mentions and topics of all the stories at once: two queries however many stories there are.
-    private static async Task<IReadOnlyList<StoryForDigest>> CompleteAsync(SqliteConnection connection, List<StoryForDigest> stories, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StoryForDigest>> CompleteAsync(
+        SqliteConnection connection, List<StoryForDigest> stories, IReadOnlyCollection<long> hiddenSources, CancellationToken cancellationToken)
     {
         if (stories.Count == 0)
         {
@@ -98,8 +106,9 @@ public sealed class StoryDigestQueries
             command.CommandText =
                 "SELECT m.story_id, src.name, COALESCE(i.published_at, i.first_seen_at), COALESCE(m.matched_by, ''), i.summary_text FROM story_mentions m " +
                 "JOIN items i ON i.id = m.item_id JOIN sources src ON src.id = m.source_id " +
-                "WHERE m.story_id IN (SELECT value FROM json_each($ids)) ORDER BY m.story_id, COALESCE(i.published_at, i.first_seen_at), m.item_id";
+                $"WHERE m.story_id IN (SELECT value FROM json_each($ids)) AND {VisibleMentions.MentionIsVisible} ORDER BY m.story_id, COALESCE(i.published_at, i.first_seen_at), m.item_id";
             command.Parameters.AddWithValue("$ids", "[" + ids + "]");
+            VisibleMentions.Bind(command, hiddenSources);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

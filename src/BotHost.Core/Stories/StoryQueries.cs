@@ -1,5 +1,6 @@
 using System.Globalization;
 using BotHost.Core.Digests;
+using BotHost.Core.Sources;
 using BotHost.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -8,18 +9,19 @@ namespace BotHost.Core.Stories;
 /// <summary>
 /// Reads of collected stories for commands (search, latest, share, lookups by id): the stories feature's queries,
 /// so no other feature writes SQL over stories, mentions or items. Stories known only from a member's share (no
-/// feed mentioned them yet) are not "collected" and never appear in search or latest.
+/// feed mentioned them yet) are not "collected" and never appear in search or latest. A guild (null: a DM) never sees
+/// the stories only other guilds' own feeds carried, nor those feeds' names (<see cref="SourceVisibility"/>).
 /// </summary>
-public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics, SearchIndexer search)
+public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilter topics, SearchIndexer search, SourceVisibility visibility)
 {
     /// <summary>Rows /latest reads per requested story when a topic filter runs after its query.</summary>
     private const int TopicOverscan = 8;
 
-    // Sources in the order they published the story ("from X · also on Y").
+    // Sources in the order they published the story ("from X · also on Y"), those hidden from the asking guild left out.
     private const string SourceNames =
         "(SELECT group_concat(name, char(31)) FROM (SELECT src.name AS name, MIN(COALESCE(i.published_at, i.first_seen_at)) AS first_at, MIN(m.item_id) AS first_item " +
         "  FROM story_mentions m JOIN sources src ON src.id = m.source_id JOIN items i ON i.id = m.item_id " +
-        "  WHERE m.story_id = s.id GROUP BY src.id ORDER BY first_at, first_item))";
+        $"  WHERE m.story_id = s.id AND {VisibleMentions.MentionIsVisible} GROUP BY src.id ORDER BY first_at, first_item))";
 
     /// <summary>
     /// How many matches a search ranks: the newest this many. A frequent word matches most stories of a large
@@ -49,7 +51,7 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
     /// "checkpoints") are searched too, for each word that matches fewer than <see cref="WidenWordsMatchingFewerThan"/>
     /// stories as typed.
     /// </summary>
-    public async Task<StorySearchResult> SearchAsync(string typed, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    public async Task<StorySearchResult> SearchAsync(string typed, string? topic, DateTimeOffset? since, int limit, ulong? guildId, CancellationToken cancellationToken)
     {
         if (!StorySearchQuery.TryParse(typed, out var parts, out var error))
         {
@@ -61,16 +63,17 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
             return StorySearchResult.Refused(topicError);
         }
 
+        var hidden = await visibility.HiddenFromAsync(guildId, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await search.CatchUpAsync(connection, cancellationToken);
         var exactParts = StorySearchQuery.Widened(parts, _ => false);
         if (exactParts.SequenceEqual(StorySearchQuery.Widened(parts, _ => true)))
         {
-            return await MatchAsync(connection, exactParts, topic, since, limit, cancellationToken);
+            return await MatchAsync(connection, exactParts, topic, since, limit, hidden, cancellationToken);
         }
 
         // Words as typed first; only when they fill fewer than a page do the words they begin join in.
-        var exact = await MatchAsync(connection, exactParts, topic, since, limit, cancellationToken);
+        var exact = await MatchAsync(connection, exactParts, topic, since, limit, hidden, cancellationToken);
         if (exact.Error is not null || exact.Stories.Count >= limit)
         {
             return exact;
@@ -78,7 +81,7 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
 
         var rare = await RareWordsAsync(connection, StorySearchQuery.WidenableWords(parts), cancellationToken);
         var wideParts = StorySearchQuery.Widened(parts, rare.Contains);
-        return wideParts.SequenceEqual(exactParts) ? exact : await MatchAsync(connection, wideParts, topic, since, limit, cancellationToken);
+        return wideParts.SequenceEqual(exactParts) ? exact : await MatchAsync(connection, wideParts, topic, since, limit, hidden, cancellationToken);
     }
 
     /// <summary>The words (quoted, as typed) that match fewer than <see cref="WidenWordsMatchingFewerThan"/> stories; each count stops there.</summary>
@@ -102,7 +105,7 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
     }
 
     private async Task<StorySearchResult> MatchAsync(
-        SqliteConnection connection, IReadOnlyList<string> parts, string? topic, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+        SqliteConnection connection, IReadOnlyList<string> parts, string? topic, DateTimeOffset? since, int limit, IReadOnlyList<long> hidden, CancellationToken cancellationToken)
     {
         var match = string.Join(' ', parts);
         var onTopic = topic is null || topics.Vocabulary is not { } vocabulary
@@ -118,8 +121,8 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
             // while too few are on topic, older windows are read too, up to TopicWindows of them.
             for (var windows = 1; ; windows++)
             {
-                var read = await WindowAsync(connection, match, before, cancellationToken);
-                var shown = read.Where(c => c.Collected && c.FirstSeenAtMs >= sinceMs).ToList();
+                var read = await WindowAsync(connection, match, before, hidden, cancellationToken);
+                var shown = read.Where(c => c.Shown && c.FirstSeenAtMs >= sinceMs).ToList();
                 window.AddRange(shown);
                 candidates.AddRange(shown.Where(onTopic));
                 if (topic is null || candidates.Count >= limit || read.Count < RankedMatches || windows == TopicWindows || read[^1].FirstSeenAtMs < sinceMs)
@@ -143,28 +146,30 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
 
         var phrases = SearchPhrase.Of(parts);
         var best = SearchRanking.Best(candidates, window, phrases, await InverseDocumentFrequenciesAsync(connection, phrases, cancellationToken), limit);
-        return new StorySearchResult(await ReadManyAsync(connection, [.. best.Select(c => c.StoryId)], collectedOnly: true, cancellationToken), null);
+        return new StorySearchResult(await ReadManyAsync(connection, [.. best.Select(c => c.StoryId)], collectedOnly: true, hidden, cancellationToken), null);
     }
 
     /// <summary>
     /// The newest <see cref="RankedMatches"/> matches older than story <paramref name="before"/>, newest first (ids rise
-    /// with first-seen time), FTS5 stopping there.
+    /// with first-seen time), FTS5 stopping there. Stories the asking guild may not see stay in the window, marked not
+    /// shown, so the window still says how far back the matches reach.
     /// </summary>
-    private async Task<IReadOnlyList<SearchCandidate>> WindowAsync(SqliteConnection connection, string match, long before, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SearchCandidate>> WindowAsync(SqliteConnection connection, string match, long before, IReadOnlyList<long> hidden, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT s.id, s.title, s.summary_text, s.first_seen_at, s.mention_count " +
+            $"SELECT s.id, s.title, s.summary_text, s.first_seen_at, s.mention_count > 0 AND {VisibleMentions.StoryIsVisible} " +
             "FROM (SELECT rowid AS id FROM story_search WHERE story_search MATCH $match AND rowid < $before ORDER BY rowid DESC LIMIT $ranked) m " +
             "JOIN stories s ON s.id = m.id ORDER BY s.id DESC";
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$before", before);
         command.Parameters.AddWithValue("$ranked", RankedMatches);
+        VisibleMentions.Bind(command, hidden);
         var read = new List<SearchCandidate>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            read.Add(new SearchCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), Collected: reader.GetInt64(4) > 0));
+            read.Add(new SearchCandidate(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), Shown: reader.GetInt64(4) != 0));
         }
 
         return read;
@@ -203,52 +208,67 @@ public sealed class StoryQueries(SqliteConnectionFactory connections, TopicFilte
         return weights;
     }
 
-    /// <summary>The newest stories first seen since <paramref name="since"/> that a digest could show (not backlog).</summary>
-    public async Task<StorySearchResult> LatestAsync(string? topic, DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    /// <summary>The newest stories first seen since <paramref name="since"/> that a digest of <paramref name="guildId"/> could show (not backlog).</summary>
+    public async Task<StorySearchResult> LatestAsync(string? topic, DateTimeOffset since, int limit, ulong? guildId, CancellationToken cancellationToken)
     {
         if (CheckTopic(topic) is { } topicError)
         {
             return StorySearchResult.Refused(topicError);
         }
 
+        var hidden = await visibility.HiddenFromAsync(guildId, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s " +
-            "WHERE s.is_backlog = 0 AND s.mention_count > 0 AND s.first_seen_at >= $since ORDER BY s.first_seen_at DESC, s.id DESC LIMIT $limit";
+            $"WHERE s.is_backlog = 0 AND s.mention_count > 0 AND s.first_seen_at >= $since AND {VisibleMentions.StoryIsVisible} ORDER BY s.first_seen_at DESC, s.id DESC LIMIT $limit";
+        VisibleMentions.Bind(command, hidden);
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$limit", topic is null ? limit : limit * TopicOverscan);
         return new StorySearchResult(OnTopic(await DigestStoryRows.ReadAllAsync(command, cancellationToken), topic, limit), null);
     }
 
-    /// <summary>The story holding this canonical URL (as its article or discussion link), whatever its http/www spelling.</summary>
-    public async Task<DigestStory?> FindByUrlAsync(string canonicalUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The story holding this canonical URL (as its article or discussion link), whatever its http/www spelling, found
+    /// whoever carried it (the member gave the URL), named by the sources <paramref name="guildId"/> may see.
+    /// </summary>
+    public async Task<DigestStory?> FindByUrlAsync(string canonicalUrl, ulong? guildId, CancellationToken cancellationToken)
     {
+        var hidden = await visibility.HiddenFromAsync(guildId, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = $key";
         command.Parameters.AddWithValue("$key", UrlKey(canonicalUrl));
+        VisibleMentions.Bind(command, hidden);
         return (await DigestStoryRows.ReadAllAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>Stories by id, in the order asked; ids that no longer exist (or, with <paramref name="collectedOnly"/>, that only a share knows) are left out.</summary>
-    public async Task<IReadOnlyList<DigestStory>> GetManyAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken, bool collectedOnly = false)
+    /// <summary>
+    /// Stories by id, in the order asked; ids that no longer exist, that only other guilds' own feeds carried (for
+    /// <paramref name="guildId"/>) or, with <paramref name="collectedOnly"/>, that only a share knows are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestStory>> GetManyAsync(IReadOnlyList<long> ids, ulong? guildId, CancellationToken cancellationToken, bool collectedOnly = false)
     {
         if (ids.Count == 0)
         {
             return [];
         }
 
+        var hidden = await visibility.HiddenFromAsync(guildId, cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ReadManyAsync(connection, ids, collectedOnly, cancellationToken);
+        return await ReadManyAsync(connection, ids, collectedOnly, hidden, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DigestStory>> ReadManyAsync(SqliteConnection connection, IReadOnlyList<long> ids, bool collectedOnly, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<DigestStory>> ReadManyAsync(
+        SqliteConnection connection, IReadOnlyList<long> ids, bool collectedOnly, IReadOnlyList<long> hidden, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         var names = ids.Select((_, i) => "$id" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        command.CommandText = $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s WHERE s.id IN ({string.Join(", ", names)}){(collectedOnly ? " AND s.mention_count > 0" : "")}";
+        command.CommandText =
+            $"SELECT {DigestStoryRows.Columns}, {SourceNames} FROM stories s WHERE s.id IN ({string.Join(", ", names)}) AND {VisibleMentions.StoryIsVisible}" +
+            (collectedOnly ? " AND s.mention_count > 0" : "");
+        VisibleMentions.Bind(command, hidden);
         for (var i = 0; i < ids.Count; i++)
         {
             command.Parameters.AddWithValue(names[i], ids[i]);

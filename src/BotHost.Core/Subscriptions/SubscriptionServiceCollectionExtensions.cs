@@ -44,6 +44,7 @@ public static class SubscriptionServiceCollectionExtensions
         services.TryAddSingleton<GuildSourceStore>();
         services.TryAddSingleton<GuildSourceService>();
         services.TryAddSingleton<SourceNames>();
+        services.TryAddSingleton<SourceVisibility>();
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed class SearchIndexerTests
         await using var host = await StartAsync([Wal, Llm]);
         var waiting = await host.QueryStringsAsync(string.Format(Indexed, "checkpoints"));
 
-        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoints", null, null, 5, Ct);
+        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoints", null, null, 5, null, Ct);
 
         Assert.Empty(waiting);
         Assert.Equal([Llm.Title, Wal.Title], found.Stories.Select(s => s.Title));
@@ -108,9 +108,9 @@ public sealed class SearchIndexerTests
         await using var otherWriter = await host.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync(Ct);
         await using var holding = (Microsoft.Data.Sqlite.SqliteTransaction)await otherWriter.BeginTransactionAsync(Ct);
 
-        var whileLocked = await queries.SearchAsync("checkpoints", null, null, 5, Ct);
+        var whileLocked = await queries.SearchAsync("checkpoints", null, null, 5, null, Ct);
         await holding.RollbackAsync(Ct);
-        var afterwards = await queries.SearchAsync("zig", null, null, 5, Ct);
+        var afterwards = await queries.SearchAsync("zig", null, null, 5, null, Ct);
 
         Assert.Equal([Llm.Title, Wal.Title], whileLocked.Stories.Select(s => s.Title));
         Assert.Contains(logs.Lines, line => line.Contains("could not take in the 1 newest stories", StringComparison.Ordinal) && line.Contains("locked", StringComparison.Ordinal));

@@ -42,7 +42,7 @@ public sealed class StoryQueriesTests
     {
         await using var host = await HostWithStoriesAsync();
 
-        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("readers", null, null, 5, Ct);
+        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("readers", null, null, 5, null, Ct);
 
         var story = Assert.Single(found.Stories);
         Assert.Null(found.Error);
@@ -59,12 +59,12 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
-        var prefix = await queries.SearchAsync("checkpoint", null, null, 5, Ct);
-        var phrase = await queries.SearchAsync("\"write-ahead logging\"", null, null, 5, Ct);
-        var hyphen = await queries.SearchAsync("write-ahead", null, null, 5, Ct);
-        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 5, Ct);
-        var either = await queries.SearchAsync("revenue OR laptop", null, null, 5, Ct);
-        var without = await queries.SearchAsync("checkpoints NOT sqlite", null, null, 5, Ct);
+        var prefix = await queries.SearchAsync("checkpoint", null, null, 5, null, Ct);
+        var phrase = await queries.SearchAsync("\"write-ahead logging\"", null, null, 5, null, Ct);
+        var hyphen = await queries.SearchAsync("write-ahead", null, null, 5, null, Ct);
+        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 5, null, Ct);
+        var either = await queries.SearchAsync("revenue OR laptop", null, null, 5, null, Ct);
+        var without = await queries.SearchAsync("checkpoints NOT sqlite", null, null, 5, null, Ct);
 
         Assert.Equal(2, prefix.Stories.Count);
         Assert.Equal("Understanding write-ahead logging in SQLite", Assert.Single(phrase.Stories).Title);
@@ -83,7 +83,7 @@ public sealed class StoryQueriesTests
     {
         await using var host = await HostWithStoriesAsync();
 
-        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync(typed, null, null, 5, Ct);
+        var found = await host.Services.GetRequiredService<StoryQueries>().SearchAsync(typed, null, null, 5, null, Ct);
 
         Assert.Empty(found.Stories);
         Assert.Contains(expected, found.Error, StringComparison.Ordinal);
@@ -95,8 +95,8 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
-        var later = await queries.SearchAsync("checkpoint", null, CoreTestHost.Start.AddMinutes(1), 5, Ct);
-        var unknown = await queries.SearchAsync("checkpoint", "cooking", null, 5, Ct);
+        var later = await queries.SearchAsync("checkpoint", null, CoreTestHost.Start.AddMinutes(1), 5, null, Ct);
+        var unknown = await queries.SearchAsync("checkpoint", "cooking", null, 5, null, Ct);
 
         Assert.Empty(later.Stories);
         Assert.Null(later.Error);
@@ -109,9 +109,9 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithStoriesAsync();
         var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
         var topics = host.Services.GetRequiredService<TopicFilter>();
-        var unbounded = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 5, Ct);
+        var unbounded = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 5, null, Ct);
 
-        var bounded = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, Ct);
+        var bounded = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>(), host.Services.GetRequiredService<BotHost.Core.Sources.SourceVisibility>()) { RankedMatches = 1 }.SearchAsync("checkpoint", null, null, 5, null, Ct);
 
         Assert.Equal(2, unbounded.Stories.Count);
         Assert.Equal(unbounded.Stories.Max(s => s.StoryId), Assert.Single(bounded.Stories).StoryId);
@@ -123,8 +123,8 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithLogStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
-        var one = await queries.SearchAsync("log", null, null, 1, Ct);
-        var two = await queries.SearchAsync("log", null, null, 2, Ct);
+        var one = await queries.SearchAsync("log", null, null, 1, null, Ct);
+        var two = await queries.SearchAsync("log", null, null, 2, null, Ct);
 
         Assert.Equal("Log shipping basics", Assert.Single(one.Stories).Title);
         Assert.Equal(["Log shipping basics", "Logging pipelines: logging at scale"], two.Stories.Select(s => s.Title).Order(StringComparer.Ordinal));
@@ -134,9 +134,9 @@ public sealed class StoryQueriesTests
     public async Task Search_AWordThatAlreadyMatchesEnoughStoriesAsTyped_IsNotWidened()
     {
         await using var host = await HostWithLogStoriesAsync();
-        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>(), host.Services.GetRequiredService<SearchIndexer>()) { WidenWordsMatchingFewerThan = 1 };
+        var queries = new StoryQueries(host.Services.GetRequiredService<SqliteConnectionFactory>(), host.Services.GetRequiredService<TopicFilter>(), host.Services.GetRequiredService<SearchIndexer>(), host.Services.GetRequiredService<BotHost.Core.Sources.SourceVisibility>()) { WidenWordsMatchingFewerThan = 1 };
 
-        var found = await queries.SearchAsync("log", null, null, 2, Ct);
+        var found = await queries.SearchAsync("log", null, null, 2, null, Ct);
 
         Assert.Equal("Log shipping basics", Assert.Single(found.Stories).Title);
     }
@@ -166,8 +166,8 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: false);
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
-        var all = await queries.SearchAsync("checkpoint", null, null, 20, Ct);
-        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var all = await queries.SearchAsync("checkpoint", null, null, 20, null, Ct);
+        var onTopic = await queries.SearchAsync("checkpoint", "ai", null, 1, null, Ct);
 
         Assert.Equal(10, all.Stories.Count);
         Assert.Equal("Quantized weights on a laptop", all.Stories[^1].Title);
@@ -180,10 +180,10 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithOneOnTopicCheckpointAsync(onTopicFirst: true);
         var factory = host.Services.GetRequiredService<SqliteConnectionFactory>();
         var topics = host.Services.GetRequiredService<TopicFilter>();
-        var all = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 20, Ct);
+        var all = await host.Services.GetRequiredService<StoryQueries>().SearchAsync("checkpoint", null, null, 20, null, Ct);
 
-        var pagedBack = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
-        var tooFewWindows = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>()) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, Ct);
+        var pagedBack = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>(), host.Services.GetRequiredService<BotHost.Core.Sources.SourceVisibility>()) { RankedMatches = 3 }.SearchAsync("checkpoint", "ai", null, 1, null, Ct);
+        var tooFewWindows = await new StoryQueries(factory, topics, host.Services.GetRequiredService<SearchIndexer>(), host.Services.GetRequiredService<BotHost.Core.Sources.SourceVisibility>()) { RankedMatches = 3, TopicWindows = 3 }.SearchAsync("checkpoint", "ai", null, 1, null, Ct);
 
         Assert.Equal(all.Stories.Min(s => s.StoryId), all.Stories.Single(s => s.Title == "Quantized weights on a laptop").StoryId);
         Assert.Equal("Quantized weights on a laptop", Assert.Single(pagedBack.Stories).Title);
@@ -196,8 +196,8 @@ public sealed class StoryQueriesTests
         await using var host = await HostWithStoriesAsync();
         var queries = host.Services.GetRequiredService<StoryQueries>();
 
-        var all = await queries.LatestAsync(null, CoreTestHost.Start.AddDays(-7), 10, Ct);
-        var databases = await queries.LatestAsync("databases", CoreTestHost.Start.AddDays(-7), 10, Ct);
+        var all = await queries.LatestAsync(null, CoreTestHost.Start.AddDays(-7), 10, null, Ct);
+        var databases = await queries.LatestAsync("databases", CoreTestHost.Start.AddDays(-7), 10, null, Ct);
 
         Assert.Equal(3, all.Stories.Count);
         Assert.Equal("Understanding write-ahead logging in SQLite", Assert.Single(databases.Stories).Title);
@@ -210,17 +210,17 @@ public sealed class StoryQueriesTests
         var queries = host.Services.GetRequiredService<StoryQueries>();
         var recorder = host.Services.GetRequiredService<SharedStoryRecorder>();
 
-        var found = await queries.FindByUrlAsync(UrlCanonicalizer.Canonicalize("http://www.example.org/wal?utm_source=x"), Ct);
+        var found = await queries.FindByUrlAsync(UrlCanonicalizer.Canonicalize("http://www.example.org/wal?utm_source=x"), null, Ct);
         var (sharedId, created) = await recorder.FindOrCreateAsync("https://blog.example.net/readers-guide", "A readers guide to checkpoints", "", CoreTestHost.Start, Ct);
         var again = await recorder.FindOrCreateAsync("https://blog.example.net/readers-guide", "other title", "", CoreTestHost.Start, Ct);
-        var search = await queries.SearchAsync("readers", null, null, 5, Ct);
+        var search = await queries.SearchAsync("readers", null, null, 5, null, Ct);
 
         Assert.Equal("Understanding write-ahead logging in SQLite", found!.Title);
         Assert.True(created);
         Assert.Equal((sharedId, false), again);
         Assert.DoesNotContain(search.Stories, s => s.StoryId == sharedId);
-        Assert.Empty(await queries.GetManyAsync([sharedId], Ct, collectedOnly: true));
-        Assert.Equal("A readers guide to checkpoints", Assert.Single(await queries.GetManyAsync([sharedId], Ct)).Title);
+        Assert.Empty(await queries.GetManyAsync([sharedId], null, Ct, collectedOnly: true));
+        Assert.Equal("A readers guide to checkpoints", Assert.Single(await queries.GetManyAsync([sharedId], null, Ct)).Title);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public sealed class StoryQueriesTests
         {
             var typed = new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
 
-            var found = await queries.SearchAsync(typed, null, null, 5, Ct);
+            var found = await queries.SearchAsync(typed, null, null, 5, null, Ct);
 
             Assert.True(found.Error is null || found.Stories.Count == 0, $"seed {seed}, round {round}: '{typed}'");
             Assert.DoesNotContain("could not understand", found.Error ?? "", StringComparison.Ordinal);

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using BotHost.Bridge.Commands;
+using BotHost.Core.Collecting;
 using BotHost.Core.Picks;
+using BotHost.Core.Sources;
 using BotHost.Core.Subscriptions;
 using BotHost.Discord.Interactions.Commands;
+using BotHost.Testing.Feeds;
 using Microsoft.Extensions.DependencyInjection;
 using static BotHost.Tests.Bridge.InteractionJson;
 
@@ -57,6 +60,37 @@ public sealed class StoryCommandsTests
         Assert.Contains("SQLite's write-ahead log", latest.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("Excel Cells", latest.Content, StringComparison.Ordinal);
         Assert.Equal("since must be a duration like 24h, 7d or 2w, or a date like 2026-11-25; you typed 'yesterday'.", since.Content);
+    }
+
+    [Fact]
+    public async Task SearchAndLatest_InAnotherServer_NeverShowAServersOwnFeed()
+    {
+        const ulong owner = 999;
+        await using var server = await LoopbackFeedServer.StartAsync(Ct);
+        server.Map("/feed", LoopbackResponse.Text("""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Zeppelin Crew</title>
+            <item><guid>z1</guid><title>Zeppelin hangar maintenance log for the crew</title><link>https://zeppelin.example/hangar</link></item>
+            </channel></rss>
+            """));
+        await using var harness = await CommandHarness.StartAsync(new Dictionary<string, string?> { ["Sources:AllowGuildSources"] = "true", ["Feeds:AllowPrivateAddresses"] = "true" });
+        var added = await harness.Services.GetRequiredService<GuildSourceService>().AddAsync(owner, server.Url("/feed").ToString(), null, null, 5, Ct);
+        await ActivatorUtilities.CreateInstance<GuildSourceCollector>(harness.Services).CollectDueAsync(TimeSpan.FromMinutes(15), Ct);
+
+        var ownSearch = Assert.IsType<CommandResponse.MessageResponse>(await harness.InvokeAsync(Slash(1, "t", "search", Options(Option("query", "zeppelin")), guild: owner)));
+        var ownLatest = Assert.IsType<CommandResponse.MessageResponse>(await harness.InvokeAsync(Slash(2, "t", "latest", Options(Option("count", 20, type: 4)), guild: owner)));
+        var otherSearch = Assert.IsType<CommandResponse.MessageResponse>(await harness.InvokeAsync(Slash(3, "t", "search", Options(Option("query", "zeppelin")))));
+        var otherLatest = Assert.IsType<CommandResponse.MessageResponse>(await harness.InvokeAsync(Slash(4, "t", "latest", Options(Option("count", 20, type: 4)))));
+        var ownButton = ownSearch.Components![0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
+        var sharedElsewhere = Assert.IsType<CommandResponse.MessageResponse>(await harness.InvokeAsync(Button(5, "t", ownButton)));
+
+        Assert.True(added.Succeeded, added.Error);
+        Assert.StartsWith("**1 story matches**\n1. **[Zeppelin hangar maintenance log", ownSearch.Content, StringComparison.Ordinal);
+        Assert.Contains("Zeppelin Crew", ownSearch.Content, StringComparison.Ordinal);
+        Assert.Contains("Zeppelin hangar maintenance log", ownLatest.Content, StringComparison.Ordinal);
+        Assert.StartsWith("No stories match zeppelin.", otherSearch.Content, StringComparison.Ordinal);
+        Assert.StartsWith("**Latest ", otherLatest.Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zeppelin", otherLatest.Content, StringComparison.Ordinal);
+        Assert.Equal("Those stories are no longer stored; search again.", sharedElsewhere.Content);
     }
 
     [Fact]

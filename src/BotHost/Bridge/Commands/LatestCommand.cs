@@ -37,7 +37,7 @@ public sealed class LatestCommand(StoryQueries stories, CommandSuggestions sugge
         }
 
         var topic = context.GetString("topic");
-        var latest = await stories.LatestAsync(topic, time.GetUtcNow() - Window, (int)count, cancellationToken);
+        var latest = await stories.LatestAsync(topic, time.GetUtcNow() - Window, (int)count, context.GuildId, cancellationToken);
         if (latest.Error is not null)
         {
             return CommandResponse.Error(latest.Error);

@@ -44,7 +44,7 @@ public sealed class SearchCommand(StoryQueries stories, CommandSuggestions sugge
             since = parsed;
         }
 
-        var found = await stories.SearchAsync(query, context.GetString("topic"), since, MaxResults, cancellationToken);
+        var found = await stories.SearchAsync(query, context.GetString("topic"), since, MaxResults, context.GuildId, cancellationToken);
         if (found.Error is not null)
         {
             return CommandResponse.Error(found.Error);

@@ -39,7 +39,7 @@ public sealed class SearchShareButton(StoryQueries stories) : ComponentHandler
             .Select(id => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .Where(id => id > 0)
             .ToList();
-        var shared = await stories.GetManyAsync(ids, cancellationToken, collectedOnly: true);
+        var shared = await stories.GetManyAsync(ids, context.GuildId, cancellationToken, collectedOnly: true);
         return shared.Count == 0
             ? CommandResponse.Error("Those stories are no longer stored; search again.")
             : CommandResponse.Message(StoryListText.Render($"**{ChatMarkdown.Escape(Invoker.Name(context))} shared {(shared.Count == 1 ? "a story" : $"{shared.Count} stories")} from a search**", shared));
