@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BotHost.Core.Digests;
+using BotHost.Core.Sources;
 using BotHost.Core.Storage;
 using BotHost.Core.Stories;
 using BotHost.Core.Subscriptions;
@@ -11,7 +12,7 @@ namespace BotHost.Core.Delivery;
 /// /explain: why a link was or would be in a channel's digest, or why not. Names the sources that had it and how
 /// each mention joined its story, the topic terms that matched, the filter that dropped it (curation at collection,
 /// or the subscription's own filters), its rank and score parts in the digest that would be posted now, and when it
-/// was or will be posted. Answers in chat Markdown, feed text escaped.
+/// was or will be posted. Answers in chat Markdown, feed text escaped. Another server's own feeds stay out of it.
 /// </summary>
 public sealed class StoryExplainer(
     SqliteConnectionFactory connections,
@@ -20,6 +21,7 @@ public sealed class StoryExplainer(
     SubscriptionFilter filter,
     OutboxStore outbox,
     DigestRunner runner,
+    SourceVisibility visibility,
     TimeProvider time)
 {
     public async Task<string> ExplainAsync(ChannelKey channel, string url, string? subscriptionName, CancellationToken cancellationToken)
@@ -29,12 +31,14 @@ public sealed class StoryExplainer(
             return $"That link cannot be read: {error}";
         }
 
+        // Another server's own feeds are neither shown nor named here (see SourceVisibility).
+        var hidden = await visibility.HiddenFromAsync(channel.GuildId, cancellationToken);
         StoryForDigest? story;
         IReadOnlyList<DroppedItemRecord> dropped;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            story = await stories.FindByCanonicalUrlAsync(connection, canonical, cancellationToken);
-            dropped = await stories.DroppedItemsAsync(connection, canonical, cancellationToken);
+            story = await stories.FindByCanonicalUrlAsync(connection, canonical, hidden, cancellationToken);
+            dropped = await stories.DroppedItemsAsync(connection, canonical, hidden, cancellationToken);
         }
 
         var sb = new StringBuilder();

@@ -41,23 +41,31 @@ public sealed class StoryDigestQueries
         return found.Count == 0 ? null : found[0];
     }
 
-    /// <summary>The story a canonical URL belongs to (as an article or a discussion link), or null.</summary>
-    public async Task<StoryForDigest?> FindByCanonicalUrlAsync(SqliteConnection connection, string canonicalUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The story a canonical URL belongs to (as an article or a discussion link), with the mentions of
+    /// <paramref name="hiddenSources"/> left out; null when there is none or only hidden sources mentioned it.
+    /// </summary>
+    public async Task<StoryForDigest?> FindByCanonicalUrlAsync(
+        SqliteConnection connection, string canonicalUrl, IReadOnlyCollection<long> hiddenSources, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT story_id FROM story_keys WHERE key = $key";
+        command.CommandText = $"SELECT k.story_id FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = $key AND {VisibleMentions.StoryIsVisible}";
         command.Parameters.AddWithValue("$key", "u:" + UrlCanonicalizer.KeyOfCanonical(canonicalUrl));
-        return await command.ExecuteScalarAsync(cancellationToken) is long id ? await GetAsync(connection, id, [], cancellationToken) : null;
+        VisibleMentions.Bind(command, hiddenSources);
+        return await command.ExecuteScalarAsync(cancellationToken) is long id ? await GetAsync(connection, id, hiddenSources, cancellationToken) : null;
     }
 
-    /// <summary>Items with this canonical URL that curation dropped, oldest first.</summary>
-    public async Task<IReadOnlyList<DroppedItemRecord>> DroppedItemsAsync(SqliteConnection connection, string canonicalUrl, CancellationToken cancellationToken)
+    /// <summary>Items with this canonical URL that curation dropped, oldest first, those of <paramref name="hiddenSources"/> left out.</summary>
+    public async Task<IReadOnlyList<DroppedItemRecord>> DroppedItemsAsync(
+        SqliteConnection connection, string canonicalUrl, IReadOnlyCollection<long> hiddenSources, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT src.name, i.title, i.dropped_reason, COALESCE(i.dropped_explanation, ''), i.first_seen_at FROM items i JOIN sources src ON src.id = i.source_id " +
-            "WHERE i.canonical_url = $url AND i.dropped_reason IS NOT NULL ORDER BY i.first_seen_at, i.id LIMIT 20";
+            "WHERE i.canonical_url = $url AND i.dropped_reason IS NOT NULL AND i.source_id NOT IN (SELECT value FROM json_each($hidden)) " +
+            "ORDER BY i.first_seen_at, i.id LIMIT 20";
         command.Parameters.AddWithValue("$url", canonicalUrl);
+        VisibleMentions.Bind(command, hiddenSources);
         var result = new List<DroppedItemRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

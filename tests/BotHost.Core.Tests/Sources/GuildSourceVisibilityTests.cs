@@ -30,7 +30,8 @@ public sealed class GuildSourceVisibilityTests
         var server = await LoopbackFeedServer.StartAsync(Ct);
         server.Map("/private", LoopbackResponse.Text(Rss("Team Private",
             new Entry("p1", PrivateOnly, "https://team.example/notes", Description: "How we moved the launch database."),
-            new Entry("p2", Shared, "https://news.example/launch", Description: "The launch database is out."))));
+            new Entry("p2", Shared, "https://news.example/launch", Description: "The launch database is out."),
+            new Entry("p3", "Tiny", "https://team.example/tiny"))));
         server.Map("/both", LoopbackResponse.Text(Rss("Everyone", new Entry("b1", Everyone, "https://both.example/post", Description: "The launch database for all."))));
         var host = await CoreTestHost.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -99,6 +100,30 @@ public sealed class GuildSourceVisibilityTests
             Assert.Equal(["Blog", "Team Private"], shown.Single(s => s.Title == Shared).Sources.Order(StringComparer.Ordinal));
             Assert.Equal(["Everyone"], shown.Single(s => s.Title == Everyone).Sources);
         }
+    }
+
+    [Fact]
+    public async Task Explain_InAnotherGuild_NeitherShowsNorNamesAGuildsOwnFeed_NorWhatCurationDroppedFromIt()
+    {
+        var (host, server) = await CollectedAsync();
+        await using var _ = server;
+        await using var __ = host;
+        var explainer = host.Services.GetRequiredService<StoryExplainer>();
+
+        var privateForB = await explainer.ExplainAsync(new ChannelKey(GuildB, 1), "https://team.example/notes", null, Ct);
+        var sharedForB = await explainer.ExplainAsync(new ChannelKey(GuildB, 1), "https://news.example/launch", null, Ct);
+        var privateForA = await explainer.ExplainAsync(new ChannelKey(GuildA, 1), "https://team.example/notes", null, Ct);
+        var sharedForA = await explainer.ExplainAsync(new ChannelKey(GuildA, 1), "https://news.example/launch", null, Ct);
+        var droppedForB = await explainer.ExplainAsync(new ChannelKey(GuildB, 1), "https://team.example/tiny", null, Ct);
+        var droppedForA = await explainer.ExplainAsync(new ChannelKey(GuildA, 1), "https://team.example/tiny", null, Ct);
+
+        Assert.StartsWith("BotHost has not collected <https://team.example/notes>", privateForB, StringComparison.Ordinal);
+        Assert.Contains("Sources: Blog (", sharedForB, StringComparison.Ordinal);
+        Assert.DoesNotContain("Team Private", sharedForB, StringComparison.Ordinal);
+        Assert.Contains(PrivateOnly, privateForA, StringComparison.Ordinal);
+        Assert.Contains("Team Private", sharedForA, StringComparison.Ordinal);
+        Assert.StartsWith("BotHost has not collected <https://team.example/tiny>", droppedForB, StringComparison.Ordinal);
+        Assert.Contains("Team Private had \"Tiny\"", droppedForA, StringComparison.Ordinal);
     }
 
     [Fact]
