@@ -32,7 +32,7 @@ public sealed class ItemStore
         await ReadAsync(ByUrl, "$urls", entries.Select(e => e.CanonicalUrl).OfType<string>().Distinct(StringComparer.Ordinal));
         if (rows.Count > 0)
         {
-            await sql.Command(Touch, ["$now", "$ids"], [now.ToUnixTimeMilliseconds(), JsonArray(rows)]).ExecuteNonQueryAsync(cancellationToken);
+            await sql.Command(Touch, ["$now", "$ids"], [now.ToUnixTimeMilliseconds(), JsonIds.Of(rows)]).ExecuteNonQueryAsync(cancellationToken);
         }
 
         return known;
@@ -77,7 +77,4 @@ public sealed class ItemStore
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    private static string JsonArray(IEnumerable<long> values) =>
-        "[" + string.Join(',', values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

@@ -106,7 +106,7 @@ public sealed class StoryDigestQueries
             return stories;
         }
 
-        var ids = string.Join(',', stories.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ids = JsonIds.Of(stories.Select(s => s.Id));
         var mentions = new Dictionary<long, List<StoryMention>>();
         await using (var command = connection.CreateCommand())
         {
@@ -115,7 +115,7 @@ public sealed class StoryDigestQueries
                 "SELECT m.story_id, src.name, COALESCE(i.published_at, i.first_seen_at), COALESCE(m.matched_by, ''), i.summary_text FROM story_mentions m " +
                 "JOIN items i ON i.id = m.item_id JOIN sources src ON src.id = m.source_id " +
                 $"WHERE m.story_id IN (SELECT value FROM json_each($ids)) AND {VisibleMentions.MentionIsVisible} ORDER BY m.story_id, COALESCE(i.published_at, i.first_seen_at), m.item_id";
-            command.Parameters.AddWithValue("$ids", "[" + ids + "]");
+            command.Parameters.AddWithValue("$ids", ids);
             VisibleMentions.Bind(command, hiddenSources);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -134,7 +134,7 @@ public sealed class StoryDigestQueries
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT story_id, topic, matched_term FROM story_topics WHERE story_id IN (SELECT value FROM json_each($ids)) ORDER BY story_id, topic";
-            command.Parameters.AddWithValue("$ids", "[" + ids + "]");
+            command.Parameters.AddWithValue("$ids", ids);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BotHost.Core.Storage;
 
 namespace BotHost.Core.Stories;
@@ -54,7 +53,7 @@ public sealed class StoryStore
         }
 
         var titles = new Dictionary<long, string>(ids.Count);
-        var list = "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
+        var list = JsonIds.Of(ids);
         await using (var reader = await sql.Command(TitlesInWindow, ["$ids", "$since"], [list, since.ToUnixTimeMilliseconds()]).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -1,4 +1,4 @@
-using System.Globalization;
+using BotHost.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace BotHost.Core.Stories;
@@ -20,5 +20,5 @@ internal static class VisibleMentions
 
     // The ids are integers read from the database, not input, and json_each keeps the statement fixed.
     public static void Bind(SqliteCommand command, IReadOnlyCollection<long> hidden)
-        => command.Parameters.AddWithValue("$hidden", "[" + string.Join(',', hidden.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]");
+        => command.Parameters.AddWithValue("$hidden", JsonIds.Of(hidden));
 }
